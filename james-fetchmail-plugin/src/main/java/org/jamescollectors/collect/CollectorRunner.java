@@ -1,0 +1,318 @@
+package org.jamescollectors.collect;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jamescollectors.config.CollectorsConfiguration;
+import org.jamescollectors.delivery.CollectedMailSubmitter;
+import org.jamescollectors.delivery.CollectedMessage;
+import org.jamescollectors.delivery.DeliveredMessageFinder;
+import org.jamescollectors.delivery.DeliveryOutcome;
+import org.jamescollectors.remote.MailSource;
+import org.jamescollectors.remote.MailSourceConnector;
+import org.jamescollectors.remote.RemoteException;
+import org.jamescollectors.remote.RemoteMessage;
+import org.jamescollectors.security.SecretCipher;
+import org.jamescollectors.security.SecretException;
+import org.jamescollectors.store.FetchStateStore;
+import org.jamescollectors.store.FetchStateStore.Status;
+import org.jamescollectors.store.StaleCollectorException;
+import org.jamescollectors.store.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs one collector once: logs in, plans, then for each message downloads it to a temporary file,
+ * records it as being delivered, hands it to James, records it as collected, and finally deletes
+ * remotely what was collected. The order of those writes is what makes a run that is cut off
+ * anywhere safe to run again. Runs on the caller's thread, which must not be a Reactor parallel one.
+ */
+public final class CollectorRunner {
+    private static final Logger LOGGER = LoggerFactory.getLogger(CollectorRunner.class);
+    private static final int UPDATE_ATTEMPTS = 5;
+
+    private final Stores stores;
+    private final SecretCipher cipher;
+    private final MailSourceConnector connector;
+    private final CollectedMailSubmitter submitter;
+    private final DeliveredMessageFinder finder;
+    private final CollectorsConfiguration configuration;
+    private final FailurePolicy failurePolicy;
+    private final Clock clock;
+    private final Path temporaryFolder;
+
+    public CollectorRunner(Stores stores, SecretCipher cipher, MailSourceConnector connector,
+                           CollectedMailSubmitter submitter, DeliveredMessageFinder finder,
+                           CollectorsConfiguration configuration, Clock clock, Path temporaryFolder) {
+        this.stores = stores;
+        this.cipher = cipher;
+        this.connector = connector;
+        this.submitter = submitter;
+        this.finder = finder;
+        this.configuration = configuration;
+        this.failurePolicy = FailurePolicy.of(configuration);
+        this.clock = clock;
+        this.temporaryFolder = temporaryFolder;
+    }
+
+    /** Starts a run record without running it, so a caller can show the run before it ends. */
+    public Run start(Collector collector, Run.Trigger trigger) {
+        Run run = Run.started(RunId.random(), collector.id(), trigger, clock.instant());
+        stores.runs().save(run);
+        return run;
+    }
+
+    /** Runs the collector to the end, stores the finished run and the collector's new state. */
+    public Run run(Collector collector, Run started) {
+        MDC.put("collector", collector.id().asString());
+        try {
+            RunTally tally = new RunTally();
+            Optional<RunFailure> failure = collectGuarded(collector, tally);
+            Run finished = finish(started, tally, failure);
+            updateCollector(collector.id(), started.startedAt(), failure);
+            logSummary(collector, finished);
+            return finished;
+        } finally {
+            MDC.remove("collector");
+        }
+    }
+
+    private Optional<RunFailure> collectGuarded(Collector collector, RunTally tally) {
+        try {
+            return collect(collector, tally);
+        } catch (RuntimeException e) {
+            LOGGER.error("Collector run failed unexpectedly: {}", e.toString(), e);
+            return Optional.of(RunFailure.of(RunFailure.Code.LOCAL,
+                "an internal error stopped the collection; it will be retried"));
+        }
+    }
+
+    private Optional<RunFailure> collect(Collector collector, RunTally tally) {
+        Password password;
+        try {
+            password = cipher.decrypt(collector.id(), collector.encryptedPassword());
+        } catch (SecretException e) {
+            LOGGER.error("Cannot decrypt the stored password: {}", e.getMessage());
+            return Optional.of(RunFailure.of(RunFailure.Code.LOCAL,
+                "the stored password cannot be read on this server; enter it again"));
+        }
+        MailSource source;
+        try {
+            source = connector.open(collector.account(), password, configuration.allowPlaintext());
+        } catch (RemoteException e) {
+            return Optional.of(RemoteFailures.toRunFailure(e));
+        }
+        return collectFrom(source, collector, tally);
+    }
+
+    private Optional<RunFailure> collectFrom(MailSource source, Collector collector, RunTally tally) {
+        boolean closed = false;
+        try {
+            Optional<RunFailure> failure = processListing(source, collector, tally);
+            source.close();
+            closed = true;
+            return failure;
+        } catch (RemoteException e) {
+            return Optional.of(RemoteFailures.toRunFailure(e));
+        } finally {
+            if (!closed) {
+                source.abort();
+            }
+        }
+    }
+
+    private Optional<RunFailure> processListing(MailSource source, Collector collector, RunTally tally)
+        throws RemoteException {
+        List<RemoteMessage> listing = source.messages();
+        FetchStateStore fetchStates = stores.fetchStates();
+        Set<String> listed = listing.stream().map(RemoteMessage::key).collect(Collectors.toSet());
+        fetchStates.retainOnly(collector.id(), listed);
+        Map<String, Status> statuses = fetchStates.statuses(collector.id());
+        MessagePlan plan = MessagePlan.of(listing, statuses, collector.account().protocol(),
+            collector.retention(), MessagePlan.Limits.of(configuration.maxMessageSize(),
+                configuration.maxMessagesPerRun(), configuration.maxBytesPerRun()));
+        List<RemoteMessage> toDelete = new ArrayList<>();
+        Optional<RunFailure> stop = Optional.empty();
+        for (MessagePlan.Entry entry : plan.entries()) {
+            stop = process(source, collector, entry, toDelete, tally);
+            if (stop.isPresent()) {
+                break;
+            }
+        }
+        if (!toDelete.isEmpty()) {
+            source.delete(toDelete);
+        }
+        return stop;
+    }
+
+    /** Handles one planned message; a present result stops the run. */
+    private Optional<RunFailure> process(MailSource source, Collector collector, MessagePlan.Entry entry,
+                                         List<RemoteMessage> toDelete, RunTally tally)
+        throws RemoteException {
+        RemoteMessage message = entry.message();
+        switch (entry.step()) {
+            case DELETE:
+                toDelete.add(message);
+                return Optional.empty();
+            case TOO_LARGE:
+                LOGGER.debug("Leaving {} on the server: {} bytes is over the limit", message.key(),
+                    message.size());
+                tally.leftTooLarge();
+                return Optional.empty();
+            case RECOVER:
+                if (finder.isAlreadyDelivered(collector.owner(), collector.id(), message.key())) {
+                    LOGGER.info("Message {} was delivered by an interrupted run; not delivering it again",
+                        message.key());
+                    markCollected(collector, message, toDelete, tally);
+                    return Optional.empty();
+                }
+                return deliver(source, collector, message, toDelete, tally);
+            case DELIVER:
+            default:
+                return deliver(source, collector, message, toDelete, tally);
+        }
+    }
+
+    private Optional<RunFailure> deliver(MailSource source, Collector collector, RemoteMessage message,
+                                         List<RemoteMessage> toDelete, RunTally tally)
+        throws RemoteException {
+        Path file = null;
+        try {
+            file = Files.createTempFile(temporaryFolder, "collected-", ".eml");
+            download(source, message, file);
+            stores.fetchStates().record(collector.id(), message.key(), Status.DELIVERING, clock.instant());
+            DeliveryOutcome outcome = submitter.submit(collectedMessage(collector, message, file));
+            return afterDelivery(collector, message, outcome, toDelete, tally);
+        } catch (IOException e) {
+            LOGGER.error("Cannot spool message {} to {}: {}", message.key(), temporaryFolder, e.toString());
+            return Optional.of(RunFailure.of(RunFailure.Code.LOCAL,
+                "the server could not store the message temporarily; it will be retried"));
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    private void download(MailSource source, RemoteMessage message, Path file)
+        throws RemoteException, IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+            source.retrieve(message, out);
+        }
+    }
+
+    private Optional<RunFailure> afterDelivery(Collector collector, RemoteMessage message,
+                                               DeliveryOutcome outcome, List<RemoteMessage> toDelete,
+                                               RunTally tally) {
+        if (outcome.kind() != DeliveryOutcome.Kind.FAILED) {
+            markCollected(collector, message, toDelete, tally);
+            return Optional.empty();
+        }
+        stores.fetchStates().forget(collector.id(), message.key());
+        LOGGER.warn("Delivery of {} failed, left on the server: {}", message.key(), outcome.reason());
+        if (outcome.overQuota()) {
+            return Optional.of(RunFailure.of(RunFailure.Code.OVER_QUOTA,
+                "your mailbox is full; collection resumes when there is space again"));
+        }
+        RunFailure failure = outcome.temporary()
+            ? RunFailure.of(RunFailure.Code.LOCAL, "a message could not be delivered yet; it will be"
+                + " retried at the next run")
+            : RunFailure.of(RunFailure.Code.REJECTED, "a message was refused by this server's checks"
+                + " and left on the remote server");
+        tally.failed(failure);
+        return Optional.empty();
+    }
+
+    private void markCollected(Collector collector, RemoteMessage message, List<RemoteMessage> toDelete,
+                               RunTally tally) {
+        stores.fetchStates().record(collector.id(), message.key(), Status.COLLECTED, clock.instant());
+        tally.collected(message.size());
+        if (collector.retention().deleteAfterFetch()) {
+            toDelete.add(message);
+        }
+    }
+
+    private CollectedMessage collectedMessage(Collector collector, RemoteMessage message, Path file)
+        throws IOException {
+        return CollectedMessage.builder()
+            .owner(collector.owner())
+            .collectorId(collector.id())
+            .collectorName(collector.name())
+            .messageKey(message.key())
+            .protocol(collector.account().protocol())
+            .remoteHost(collector.account().host())
+            .targetFolder(collector.targetFolder())
+            .internalDate(message.internalDate())
+            .content(file, Files.size(file))
+            .build();
+    }
+
+    private Run finish(Run started, RunTally tally, Optional<RunFailure> failure) {
+        Optional<RunFailure> reported = failure.or(tally::lastMessageFailure);
+        Run finished = started.finish(clock.instant(), outcome(tally, failure), tally.messages(),
+            tally.bytes(), tally.skipped(), reported.map(RunFailure::asRunError));
+        stores.runs().save(finished);
+        stores.runs().trim(started.collectorId(), configuration.runHistorySize());
+        return finished;
+    }
+
+    private static Run.Outcome outcome(RunTally tally, Optional<RunFailure> failure) {
+        if (failure.isPresent()) {
+            return tally.messages() > 0 ? Run.Outcome.PARTIAL : Run.Outcome.FAILED;
+        }
+        return tally.skipped() > 0 ? Run.Outcome.PARTIAL : Run.Outcome.SUCCESS;
+    }
+
+    /** Applies the failure policy to the collector as stored now, retrying if it changed meanwhile. */
+    private void updateCollector(CollectorId id, Instant startedAt, Optional<RunFailure> failure) {
+        for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+            Optional<Collector> current = stores.collectors().find(id);
+            if (current.isEmpty()) {
+                return;
+            }
+            Collector next = failure
+                .map(f -> failurePolicy.afterFailure(current.get(), f, clock.instant()))
+                .orElseGet(() -> failurePolicy.afterSuccess(current.get(), startedAt));
+            try {
+                stores.collectors().update(next);
+                return;
+            } catch (StaleCollectorException e) {
+                LOGGER.debug("Collector changed during its run; applying the result again");
+            } catch (org.jamescollectors.store.DuplicateCollectorException e) {
+                throw new IllegalStateException("a run never renames a collector", e);
+            }
+        }
+        LOGGER.warn("Could not record the run's result on the collector after {} attempts",
+            UPDATE_ATTEMPTS);
+    }
+
+    private void logSummary(Collector collector, Run run) {
+        Duration took = Duration.between(run.startedAt(), run.finishedAt().orElse(run.startedAt()));
+        LOGGER.info("Collector run {}: protocol={} host={} messages={} bytes={} skipped={} error={}"
+                + " durationMs={}", run.outcome().wireName(), collector.account().protocol().wireName(),
+            collector.account().host(), run.messages(), run.bytes(), run.skipped(),
+            run.error().map(Run.Error::code).orElse("none"), took.toMillis());
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOGGER.warn("Cannot delete temporary file {}: {}", file, e.toString());
+        }
+    }
+}
