@@ -35,6 +35,7 @@ public final class ImapSession implements MailSource {
     private final Credentials credentials;
     private final ImapExchange exchange;
     private String folder = "";
+    private FolderAccess access = FolderAccess.READ_WRITE;
     private boolean readOnly;
 
     private ImapSession(Connection connection, Credentials credentials) {
@@ -130,6 +131,7 @@ public final class ImapSession implements MailSource {
     private void select(String name, FolderAccess access) throws RemoteException {
         String wireName = name.equalsIgnoreCase("INBOX") ? "INBOX" : ModifiedUtf7.encode(name);
         folder = name;
+        this.access = access;
         readOnly = access == FolderAccess.READ_ONLY;
         exchange.resetFolder();
         String verb = readOnly ? "EXAMINE" : "SELECT";
@@ -192,6 +194,9 @@ public final class ImapSession implements MailSource {
     public void delete(List<RemoteMessage> messages) throws RemoteException {
         if (messages.isEmpty()) {
             return;
+        }
+        if (access == FolderAccess.READ_ONLY) {
+            throw new IllegalStateException("this IMAP session was opened read-only");
         }
         List<Long> uids = uidsOf(messages);
         if (readOnly) {

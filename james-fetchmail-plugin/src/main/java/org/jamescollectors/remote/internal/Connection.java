@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.util.Arrays;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 
 import org.jamescollectors.remote.FailureKind;
@@ -215,7 +216,7 @@ public final class Connection implements AutoCloseable {
             return RemoteException.of(FailureKind.TIMEOUT, host + " stopped answering (nothing"
                 + " received for " + seconds(timeouts.read().toMillis()) + ").", e);
         }
-        if (e instanceof SSLException) {
+        if (e instanceof SSLHandshakeException) {
             return RemoteException.of(FailureKind.TLS, "The secure connection to " + host
                 + " failed.", e);
         }
