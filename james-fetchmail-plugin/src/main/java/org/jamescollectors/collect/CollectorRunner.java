@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.apache.james.core.Username;
 import org.jamescollectors.config.CollectorsConfiguration;
 import org.jamescollectors.delivery.CollectedMailSubmitter;
 import org.jamescollectors.delivery.CollectedMessage;
@@ -53,10 +55,12 @@ public final class CollectorRunner {
     private final FailurePolicy failurePolicy;
     private final Clock clock;
     private final Path temporaryFolder;
+    private final Predicate<Username> ownerExists;
 
     public CollectorRunner(Stores stores, SecretCipher cipher, MailSourceConnector connector,
                            CollectedMailSubmitter submitter, DeliveredMessageFinder finder,
-                           CollectorsConfiguration configuration, Clock clock, Path temporaryFolder) {
+                           CollectorsConfiguration configuration, Clock clock, Path temporaryFolder,
+                           Predicate<Username> ownerExists) {
         this.stores = stores;
         this.cipher = cipher;
         this.connector = connector;
@@ -66,6 +70,7 @@ public final class CollectorRunner {
         this.failurePolicy = FailurePolicy.of(configuration);
         this.clock = clock;
         this.temporaryFolder = temporaryFolder;
+        this.ownerExists = ownerExists;
     }
 
     /** Starts a run record without running it, so a caller can show the run before it ends. */
@@ -101,6 +106,10 @@ public final class CollectorRunner {
     }
 
     private Optional<RunFailure> collect(Collector collector, RunTally tally) {
+        if (!ownerExists.test(collector.owner())) {
+            return Optional.of(RunFailure.of(RunFailure.Code.OWNER_UNKNOWN,
+                "the owner of this collector is not a user of this server (any more)"));
+        }
         Password password;
         try {
             password = cipher.decrypt(collector.id(), collector.encryptedPassword());
