@@ -15,6 +15,10 @@ import org.jamescollectors.collect.Run;
  * {@link #fit(Collector)} and {@link #fit(Run)}, so that all of them keep the same thing: times
  * cut to the millisecond, free-text messages cut to {@link #MESSAGE}, and identifiers or names
  * over their limit refused with {@link IllegalArgumentException}.
+ *
+ * <p>Values the stores look up or keep unique (owners, collector names, message keys, node ids,
+ * metadata names) must not end with a space: Derby compares text as if padded with spaces, so
+ * {@code "work"} and {@code "work "} would be one name there and two elsewhere.
  */
 public final class StoreLimits {
     public static final int OWNER = 255;
@@ -35,8 +39,8 @@ public final class StoreLimits {
 
     /** The collector as a store keeps it; throws when a field is over its limit. */
     public static Collector fit(Collector collector) {
-        within("owner", collector.owner().asString(), OWNER);
-        within("name", collector.name(), NAME);
+        key("owner", collector.owner().asString(), OWNER);
+        key("name", collector.name(), NAME);
         fitAccount(collector.account());
         within("encryptedPassword", collector.encryptedPassword(), ENCRYPTED_PASSWORD);
         collector.targetFolder().ifPresent(folder -> within("targetFolder", folder, FOLDER));
@@ -61,6 +65,15 @@ public final class StoreLimits {
         if (value.length() > limit) {
             throw new IllegalArgumentException(
                 what + " is longer than " + limit + " characters: " + value.length());
+        }
+        return value;
+    }
+
+    /** Returns {@code value}, or throws when it is too long or ends with a space. */
+    public static String key(String what, String value, int limit) {
+        within(what, value, limit);
+        if (value.endsWith(" ")) {
+            throw new IllegalArgumentException(what + " must not end with a space: '" + value + "'");
         }
         return value;
     }

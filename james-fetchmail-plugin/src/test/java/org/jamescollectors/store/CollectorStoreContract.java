@@ -126,8 +126,8 @@ public interface CollectorStoreContract {
     }
 
     @Test
-    default void createShouldTellNamesApartByCaseAndTrailingSpace() throws Exception {
-        List<String> names = List.of("work", "Work", "WORK", "work ", "wörk");
+    default void createShouldTellNamesApartByCase() throws Exception {
+        List<String> names = List.of("work", "Work", "WORK", " work", "wörk", "work\t");
 
         for (String name : names) {
             collectors().create(collector(ALICE, name));
@@ -135,6 +135,16 @@ public interface CollectorStoreContract {
 
         assertThat(collectors().listByOwner(ALICE)).extracting(Collector::name)
             .containsExactlyInAnyOrderElementsOf(names);
+    }
+
+    @Test
+    default void createShouldRejectANameEndingWithASpace() {
+        Collector collector = collector(ALICE, "work ");
+
+        assertThatThrownBy(() -> collectors().create(collector))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("must not end with a space");
+        assertThat(collectors().find(collector.id())).isEmpty();
     }
 
     @Test
@@ -647,6 +657,20 @@ public interface CollectorStoreContract {
         assertThat(collectors().renew(collector.id(), node, NOW.plusSeconds(90))).isTrue();
         assertThat(collectors().renew(collector.id(), node.substring(1), NOW.plusSeconds(90)))
             .isFalse();
+    }
+
+    @Test
+    default void leasesShouldRejectANodeIdEndingWithASpace() throws Exception {
+        Collector collector = collectors().create(collector(ALICE, "Work"));
+        collectors().claim(collector.id(), "node-a", NOW, NOW.plusSeconds(60));
+
+        assertThatThrownBy(() -> collectors().claim(collector.id(), "node-b ", NOW.plusSeconds(60),
+            NOW.plusSeconds(120))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> collectors().renew(collector.id(), "node-a ", NOW.plusSeconds(90)))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> collectors().release(collector.id(), "node-a "))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThat(collectors().renew(collector.id(), "node-a", NOW.plusSeconds(90))).isTrue();
     }
 
     @Test

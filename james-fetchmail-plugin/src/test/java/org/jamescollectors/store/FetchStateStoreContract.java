@@ -56,12 +56,23 @@ public interface FetchStateStoreContract {
     }
 
     @Test
-    default void recordShouldTellKeysApartByCaseAndTrailingSpace() {
-        List<String> keys = List.of("AbC", "abc", "ABC", "abc ", "1234:42");
+    default void recordShouldTellKeysApartByCase() {
+        List<String> keys = List.of("AbC", "abc", "ABC", " abc", "1234:42");
 
         keys.forEach(key -> fetchStates().record(COLLECTOR, key, Status.COLLECTED, NOW));
 
         assertThat(fetchStates().statuses(COLLECTOR)).containsOnlyKeys(keys);
+    }
+
+    @Test
+    default void recordAndForgetShouldRejectAKeyEndingWithASpace() {
+        fetchStates().record(COLLECTOR, "abc", Status.COLLECTED, NOW);
+
+        assertThatThrownBy(() -> fetchStates().record(COLLECTOR, "abc ", Status.DELIVERING, NOW))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> fetchStates().forget(COLLECTOR, "abc "))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThat(fetchStates().statuses(COLLECTOR)).isEqualTo(Map.of("abc", Status.COLLECTED));
     }
 
     @Test

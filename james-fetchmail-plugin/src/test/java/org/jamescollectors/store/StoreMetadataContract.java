@@ -55,6 +55,15 @@ public interface StoreMetadataContract {
     }
 
     @Test
+    default void putShouldRejectANameEndingWithASpace() {
+        metadata().put("a", "1");
+
+        assertThatThrownBy(() -> metadata().put("a ", "2"))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThat(metadata().get("a")).contains("1");
+    }
+
+    @Test
     default void putIfAbsentShouldStoreWhenAbsent() {
         String stored = metadata().putIfAbsent("node.first", "n1");
 

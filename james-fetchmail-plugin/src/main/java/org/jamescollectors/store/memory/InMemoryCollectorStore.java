@@ -97,7 +97,7 @@ final class InMemoryCollectorStore implements CollectorStore {
     @Override
     public synchronized int renameOwner(Username from, Username to)
         throws DuplicateCollectorException {
-        StoreLimits.within("owner", to.asString(), StoreLimits.OWNER);
+        StoreLimits.key("owner", to.asString(), StoreLimits.OWNER);
         List<Collector> moving = listByOwner(from);
         for (Collector collector : moving) {
             requireFreeName(collector.toBuilder().owner(to).build());
@@ -125,7 +125,7 @@ final class InMemoryCollectorStore implements CollectorStore {
     @Override
     public synchronized boolean claim(CollectorId id, String nodeId, Instant now,
                                       Instant leaseUntil) {
-        StoreLimits.within("node id", nodeId, StoreLimits.NODE_ID);
+        StoreLimits.key("node id", nodeId, StoreLimits.NODE_ID);
         if (!collectors.containsKey(id) || !isFree(id, now)) {
             return false;
         }
@@ -135,6 +135,7 @@ final class InMemoryCollectorStore implements CollectorStore {
 
     @Override
     public synchronized boolean renew(CollectorId id, String nodeId, Instant leaseUntil) {
+        StoreLimits.key("node id", nodeId, StoreLimits.NODE_ID);
         Lease lease = leases.get(id);
         if (lease == null || !lease.owner.equals(nodeId)) {
             return false;
@@ -145,6 +146,7 @@ final class InMemoryCollectorStore implements CollectorStore {
 
     @Override
     public synchronized void release(CollectorId id, String nodeId) {
+        StoreLimits.key("node id", nodeId, StoreLimits.NODE_ID);
         Lease lease = leases.get(id);
         if (lease != null && lease.owner.equals(nodeId)) {
             leases.remove(id);

@@ -20,12 +20,13 @@ final class InMemoryFetchStateStore implements FetchStateStore {
     @Override
     public synchronized void record(CollectorId collector, String messageKey, Status status,
                                     Instant at) {
-        StoreLimits.within("message key", messageKey, StoreLimits.MESSAGE_KEY);
+        StoreLimits.key("message key", messageKey, StoreLimits.MESSAGE_KEY);
         states.computeIfAbsent(collector, id -> new HashMap<>()).put(messageKey, status);
     }
 
     @Override
     public synchronized void forget(CollectorId collector, String messageKey) {
+        StoreLimits.key("message key", messageKey, StoreLimits.MESSAGE_KEY);
         Map<String, Status> known = states.get(collector);
         if (known != null) {
             known.remove(messageKey);

@@ -29,7 +29,7 @@ final class InMemoryStoreMetadata implements StoreMetadata {
     }
 
     private static void check(String name, String value) {
-        StoreLimits.within("metadata name", name, StoreLimits.METADATA_NAME);
+        StoreLimits.key("metadata name", name, StoreLimits.METADATA_NAME);
         StoreLimits.within("metadata value", value, StoreLimits.METADATA_VALUE);
     }
 }
