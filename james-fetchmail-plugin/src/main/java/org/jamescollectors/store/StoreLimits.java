@@ -54,7 +54,8 @@ public final class StoreLimits {
     /** The run as a store keeps it; throws when its error code is over its limit. */
     public static Run fit(Run run) {
         Optional<Run.Error> error = run.error()
-            .map(e -> Run.Error.of(within("error code", e.code(), CODE), cut(e.message(), MESSAGE)));
+            .map(e -> Run.Error.of(within("error code", e.code(), CODE),
+                cut(e.message(), MESSAGE)));
         return Run.of(run.id(), run.collectorId(), run.trigger(), millis(run.startedAt()),
             run.finishedAt().map(StoreLimits::millis), run.outcome(), run.messages(), run.bytes(),
             run.skipped(), error);
@@ -73,7 +74,8 @@ public final class StoreLimits {
     public static String key(String what, String value, int limit) {
         within(what, value, limit);
         if (value.endsWith(" ")) {
-            throw new IllegalArgumentException(what + " must not end with a space: '" + value + "'");
+            throw new IllegalArgumentException(
+                what + " must not end with a space: '" + value + "'");
         }
         return value;
     }

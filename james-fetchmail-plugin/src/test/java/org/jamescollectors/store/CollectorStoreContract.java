@@ -162,8 +162,8 @@ public interface CollectorStoreContract {
     default void createShouldKeepUnicodeNamesAndUsernames() throws Exception {
         Username owner = Username.of("jérôme.dupré@example.com");
         Collector collector = collector(owner, "Boîte perso 📬 日本語").toBuilder()
-            .account(RemoteAccount.imap("imap.example.net", 993, Security.TLS, "jérôme+😀@exemple.fr",
-                Optional.of("Boîte d'envoi/Réçu")))
+            .account(RemoteAccount.imap("imap.example.net", 993, Security.TLS,
+                "jérôme+😀@exemple.fr", Optional.of("Boîte d'envoi/Réçu")))
             .targetFolder(Optional.of("Коллекция"))
             .build();
 
@@ -459,7 +459,8 @@ public interface CollectorStoreContract {
 
         assertThatThrownBy(() -> collectors().renameOwner(ALICE, BOB))
             .isInstanceOf(DuplicateCollectorException.class);
-        assertThat(collectors().listByOwner(ALICE)).containsExactlyInAnyOrder(alicesWork, alicesHome);
+        assertThat(collectors().listByOwner(ALICE))
+            .containsExactlyInAnyOrder(alicesWork, alicesHome);
         assertThat(collectors().listByOwner(BOB)).containsExactly(bobsWork);
     }
 

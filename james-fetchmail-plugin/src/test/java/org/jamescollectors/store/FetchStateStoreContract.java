@@ -34,7 +34,8 @@ public interface FetchStateStoreContract {
     default void recordShouldInsertAStatus() {
         fetchStates().record(COLLECTOR, "uidl-1", Status.DELIVERING, NOW);
 
-        assertThat(fetchStates().statuses(COLLECTOR)).isEqualTo(Map.of("uidl-1", Status.DELIVERING));
+        assertThat(fetchStates().statuses(COLLECTOR))
+            .isEqualTo(Map.of("uidl-1", Status.DELIVERING));
     }
 
     @Test

@@ -87,7 +87,8 @@ public interface StoreMetadataContract {
             for (int round = 0; round < 20; round++) {
                 String name = "race." + round;
 
-                List<String> stored = race.round(racer -> metadata().putIfAbsent(name, "v" + racer));
+                List<String> stored = race.round(racer ->
+                    metadata().putIfAbsent(name, "v" + racer));
 
                 assertThat(stored).containsOnly(metadata().get(name).orElseThrow());
             }

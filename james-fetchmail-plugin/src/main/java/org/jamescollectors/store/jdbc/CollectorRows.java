@@ -83,13 +83,14 @@ final class CollectorRows {
         return List.of(collector.owner().asString(), collector.name(),
             account.protocol().wireName(), account.host(), account.port(),
             account.security().wireName(), account.username(),
-            Session.nullableText(account.sourceFolder()), collector.encryptedPassword(),
+            Statements.nullableText(account.sourceFolder()), collector.encryptedPassword(),
             collector.retention().fetchAllMessages(), collector.retention().deleteAfterFetch(),
-            Session.nullableText(collector.targetFolder()), collector.enabled(), collector.paused(),
-            Session.nullableText(problem.map(Problem::code)),
-            Session.nullableText(problem.map(Problem::message)),
-            Session.nullableMillis(problem.map(Problem::since)),
-            Session.nullableMillis(problem.flatMap(Problem::retryAt)),
+            Statements.nullableText(collector.targetFolder()), collector.enabled(),
+            collector.paused(),
+            Statements.nullableText(problem.map(Problem::code)),
+            Statements.nullableText(problem.map(Problem::message)),
+            Statements.nullableMillis(problem.map(Problem::since)),
+            Statements.nullableMillis(problem.flatMap(Problem::retryAt)),
             collector.consecutiveFailures(), collector.createdAt(), collector.nextRunAt());
     }
 

@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 final class Database {
     /** Work on one connection. */
     interface Work<T> {
-        T run(Session session) throws SQLException;
+        T run(Statements statements) throws SQLException;
     }
 
     private final DataSource dataSource;
@@ -27,21 +27,21 @@ final class Database {
     }
 
     int update(String sql, Object... parameters) {
-        return withSession(sql, session -> session.update(sql, parameters));
+        return withConnection(sql, statements -> statements.update(sql, parameters));
     }
 
-    <T> List<T> query(String sql, Session.Row<T> reader, Object... parameters) {
-        return withSession(sql, session -> session.query(sql, reader, parameters));
+    <T> List<T> query(String sql, Statements.Row<T> reader, Object... parameters) {
+        return withConnection(sql, statements -> statements.query(sql, reader, parameters));
     }
 
-    <T> Optional<T> queryFirst(String sql, Session.Row<T> reader, Object... parameters) {
-        return withSession(sql, session -> session.queryFirst(sql, reader, parameters));
+    <T> Optional<T> queryFirst(String sql, Statements.Row<T> reader, Object... parameters) {
+        return withConnection(sql, statements -> statements.queryFirst(sql, reader, parameters));
     }
 
     /** Runs the work on one connection in auto-commit mode. */
-    <T> T withSession(String what, Work<T> work) {
+    <T> T withConnection(String what, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            return work.run(new Session(connection));
+            return work.run(new Statements(connection));
         } catch (SQLException e) {
             throw failure(what, e);
         }
@@ -52,7 +52,7 @@ final class Database {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                T result = work.run(new Session(connection));
+                T result = work.run(new Statements(connection));
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {

@@ -49,7 +49,7 @@ enum Dialect {
             }
         }
     },
-    /** MariaDB (InnoDB); DDL commits on its own, so migrations hold a named session lock. */
+    /** MariaDB (InnoDB); DDL commits on its own, so migrations hold a named connection lock. */
     MARIADB("mariadb", " LIMIT ?",
         " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin") {
         @Override
@@ -60,13 +60,15 @@ enum Dialect {
         @Override
         void lockMigrations(Connection connection) throws SQLException {
             String name = mariaDbLockName(connection);
-            try (PreparedStatement statement = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+            try (PreparedStatement statement =
+                     connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
                 statement.setString(1, name);
                 statement.setInt(2, MARIADB_LOCK_WAIT_SECONDS);
                 try (ResultSet result = statement.executeQuery()) {
                     if (!result.next() || result.getInt(1) != 1) {
-                        throw new MigrationException("could not take the migration lock " + name
-                            + " within " + MARIADB_LOCK_WAIT_SECONDS + " s: another node is migrating");
+                        throw new MigrationException("could not take the migration lock "
+                            + name + " within " + MARIADB_LOCK_WAIT_SECONDS
+                            + " s: another node is migrating");
                     }
                 }
             }
@@ -74,7 +76,8 @@ enum Dialect {
 
         @Override
         void unlockMigrations(Connection connection) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+            try (PreparedStatement statement =
+                     connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
                 statement.setString(1, mariaDbLockName(connection));
                 statement.execute();
             }
@@ -107,11 +110,12 @@ enum Dialect {
         if (product.contains("postgres")) {
             return POSTGRESQL;
         }
-        if (product.contains("mariadb") || product.contains("mysql")) {
+        if (product.contains("mariadb")) {
             return MARIADB;
         }
-        throw new MigrationException("the collector store runs on Derby, PostgreSQL or MariaDB, not "
-            + metaData.getDatabaseProductName());
+        throw new MigrationException("the collector store runs on Derby, PostgreSQL or MariaDB,"
+            + " not " + metaData.getDatabaseProductName() + " "
+            + metaData.getDatabaseProductVersion());
     }
 
     /** The folder, under the migrations, of scripts that replace the common ones. */

@@ -49,7 +49,8 @@ final class JdbcCollectorStore implements CollectorStore {
                 throw e;
             }
             if (find(stored.id()).isPresent()) {
-                throw new IllegalArgumentException("a collector with this id exists: " + stored.id());
+                throw new IllegalArgumentException(
+                    "a collector with this id exists: " + stored.id());
             }
             throw duplicate(stored);
         }
@@ -94,16 +95,16 @@ final class JdbcCollectorStore implements CollectorStore {
 
     @Override
     public boolean delete(CollectorId id) {
-        return database.inTransaction("delete collector", session -> deleteWith(session, id));
+        return database.inTransaction("delete collector", statements -> deleteWith(statements, id));
     }
 
     @Override
     public List<CollectorId> deleteByOwner(Username owner) {
-        return database.inTransaction("delete collectors of owner", session -> {
+        return database.inTransaction("delete collectors of owner", statements -> {
             List<CollectorId> deleted = new ArrayList<>();
-            for (String id : session.query("SELECT id FROM " + TABLE + " WHERE owner = ?",
+            for (String id : statements.query("SELECT id FROM " + TABLE + " WHERE owner = ?",
                 row -> row.getString(1), owner.asString())) {
-                if (deleteWith(session, CollectorId.of(id))) {
+                if (deleteWith(statements, CollectorId.of(id))) {
                     deleted.add(CollectorId.of(id));
                 }
             }
@@ -170,7 +171,8 @@ final class JdbcCollectorStore implements CollectorStore {
         for (CollectorState state : CollectorState.values()) {
             counts.put(state, 0);
         }
-        database.query("SELECT enabled, paused, COUNT(*) FROM " + TABLE + " GROUP BY enabled, paused",
+        database.query("SELECT enabled, paused, COUNT(*) FROM " + TABLE
+                + " GROUP BY enabled, paused",
             row -> counts.merge(state(row.getBoolean(1), row.getBoolean(2)), row.getInt(3),
                 Integer::sum));
         return counts;
@@ -189,17 +191,18 @@ final class JdbcCollectorStore implements CollectorStore {
             after.get().asString(), size);
     }
 
-    private static boolean deleteWith(Session session, CollectorId id) throws SQLException {
-        session.update("DELETE FROM " + JdbcFetchStateStore.TABLE + " WHERE collector_id = ?",
+    private static boolean deleteWith(Statements statements, CollectorId id) throws SQLException {
+        statements.update("DELETE FROM " + JdbcFetchStateStore.TABLE + " WHERE collector_id = ?",
             id.asString());
-        session.update("DELETE FROM " + JdbcRunStore.TABLE + " WHERE collector_id = ?",
+        statements.update("DELETE FROM " + JdbcRunStore.TABLE + " WHERE collector_id = ?",
             id.asString());
-        return session.update("DELETE FROM " + TABLE + " WHERE id = ?", id.asString()) == 1;
+        return statements.update("DELETE FROM " + TABLE + " WHERE id = ?", id.asString()) == 1;
     }
 
     /** Checked first so that a user's duplicate costs no failed statement; a race still may. */
     private boolean nameTaken(Collector collector) {
-        return database.queryFirst("SELECT COUNT(*) FROM " + TABLE + " WHERE owner = ? AND name = ?",
+        return database.queryFirst("SELECT COUNT(*) FROM " + TABLE
+                + " WHERE owner = ? AND name = ?",
             row -> row.getInt(1), collector.owner().asString(), collector.name()).orElse(0) > 0;
     }
 

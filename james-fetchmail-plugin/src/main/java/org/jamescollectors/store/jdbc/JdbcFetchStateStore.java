@@ -64,14 +64,14 @@ final class JdbcFetchStateStore implements FetchStateStore {
 
     @Override
     public int retainOnly(CollectorId collector, Set<String> stillRemote) {
-        return database.inTransaction("forget messages gone remotely", session -> {
-            List<Object[]> gone = session.query("SELECT message_key FROM " + TABLE
+        return database.inTransaction("forget messages gone remotely", statements -> {
+            List<Object[]> gone = statements.query("SELECT message_key FROM " + TABLE
                     + " WHERE collector_id = ?", row -> row.getString(1), collector.asString())
                 .stream()
                 .filter(key -> !stillRemote.contains(key))
                 .map(key -> new Object[] {collector.asString(), key})
                 .collect(Collectors.toList());
-            session.batch(DELETE, gone);
+            statements.batch(DELETE, gone);
             return gone.size();
         });
     }

@@ -68,27 +68,27 @@ final class JdbcRunStore implements RunStore {
     @Override
     public int trim(CollectorId collector, int keep) {
         StoreLimits.nonNegative("keep", keep);
-        return database.inTransaction("trim runs", session -> {
-            List<Object[]> old = session.query("SELECT id FROM " + TABLE
+        return database.inTransaction("trim runs", statements -> {
+            List<Object[]> old = statements.query("SELECT id FROM " + TABLE
                     + " WHERE collector_id = ?" + NEWEST_FIRST, row -> row.getString(1),
                 collector.asString())
                 .stream()
                 .skip(keep)
                 .map(id -> new Object[] {id})
                 .collect(Collectors.toList());
-            session.batch("DELETE FROM " + TABLE + " WHERE id = ?", old);
+            statements.batch("DELETE FROM " + TABLE + " WHERE id = ?", old);
             return old.size();
         });
     }
 
     @Override
     public RunTotals totals() {
-        return database.withSession("run totals", session -> {
-            long[] sums = session.queryFirst("SELECT COUNT(*), SUM(messages), SUM(bytes) FROM "
+        return database.withConnection("run totals", statements -> {
+            long[] sums = statements.queryFirst("SELECT COUNT(*), SUM(messages), SUM(bytes) FROM "
                 + TABLE, row -> new long[] {row.getLong(1), row.getLong(2), row.getLong(3)})
                 .orElse(new long[3]);
             Map<String, Long> failures = new HashMap<>();
-            session.query("SELECT error_code, COUNT(*) FROM " + TABLE + " WHERE outcome = ?"
+            statements.query("SELECT error_code, COUNT(*) FROM " + TABLE + " WHERE outcome = ?"
                     + " GROUP BY error_code",
                 row -> failures.merge(Optional.ofNullable(row.getString(1)).orElse(UNKNOWN_FAILURE),
                     row.getLong(2), Long::sum),
@@ -100,10 +100,10 @@ final class JdbcRunStore implements RunStore {
     private static Object[] values(Run run) {
         Optional<Run.Error> error = run.error();
         return new Object[] {run.collectorId().asString(), run.trigger().wireName(),
-            run.startedAt(), Session.nullableMillis(run.finishedAt()), run.outcome().wireName(),
+            run.startedAt(), Statements.nullableMillis(run.finishedAt()), run.outcome().wireName(),
             (long) run.messages(), run.bytes(), (long) run.skipped(),
-            Session.nullableText(error.map(Run.Error::code)),
-            Session.nullableText(error.map(Run.Error::message)), run.id().asString()};
+            Statements.nullableText(error.map(Run.Error::code)),
+            Statements.nullableText(error.map(Run.Error::message)), run.id().asString()};
     }
 
     private static Run read(ResultSet row) throws SQLException {

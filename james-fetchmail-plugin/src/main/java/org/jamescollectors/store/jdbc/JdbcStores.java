@@ -55,14 +55,15 @@ public final class JdbcStores implements Stores {
     public static JdbcStores open(StoreLocation location) {
         HikariDataSource pool = DataSources.open(location);
         try {
-            return open(pool, Optional.of(pool), location.describe(), MigrationRunner.forThisVersion());
+            return open(pool, Optional.of(pool), location.describe(),
+                MigrationRunner.forThisVersion());
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
     }
 
-    /** Migrates the schema and returns the stores over a data source the caller keeps and closes. */
+    /** Migrates the schema and returns the stores over a data source the caller closes. */
     public static JdbcStores over(DataSource dataSource, String description) {
         return open(dataSource, Optional.empty(), description, MigrationRunner.forThisVersion());
     }
@@ -120,7 +121,8 @@ public final class JdbcStores implements Stores {
         try (Connection connection = dataSource.getConnection()) {
             return Dialect.of(connection);
         } catch (SQLException e) {
-            throw new MigrationException("could not reach the collector store: " + e.getMessage(), e);
+            throw new MigrationException(
+                "could not reach the collector store: " + e.getMessage(), e);
         }
     }
 }

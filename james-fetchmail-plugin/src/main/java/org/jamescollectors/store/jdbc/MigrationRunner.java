@@ -63,7 +63,8 @@ public final class MigrationRunner {
         for (String name : lines(read(loader, folder + "/index").orElseThrow(() ->
             new MigrationException("no migration index at " + folder + "/index")))) {
             String common = read(loader, folder + "/" + name).orElseThrow(() ->
-                new MigrationException("migration " + name + " is listed but missing in " + folder));
+                new MigrationException("migration " + name + " is listed but missing in "
+                    + folder));
             migrations.add(Migration.of(name, common, overrides(loader, folder, name)));
         }
         return new MigrationRunner(checkOrder(migrations), Clock.systemUTC());
@@ -93,8 +94,8 @@ public final class MigrationRunner {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new MigrationException("could not migrate the collector schema: " + e.getMessage(),
-                e);
+            throw new MigrationException(
+                "could not migrate the collector schema: " + e.getMessage(), e);
         }
     }
 
@@ -146,8 +147,9 @@ public final class MigrationRunner {
 
     private static void verify(Migration migration, Applied applied, Dialect dialect) {
         if (!applied.script.equals(migration.name())) {
-            throw new MigrationException("schema version " + migration.version() + " was applied as "
-                + applied.script + ", but this plugin names it " + migration.name());
+            throw new MigrationException("schema version " + migration.version()
+                + " was applied as " + applied.script + ", but this plugin names it "
+                + migration.name());
         }
         if (!applied.checksum.equals(migration.checksum(dialect))) {
             throw new MigrationException("migration " + migration.name()

@@ -14,7 +14,7 @@ import java.util.Optional;
  * Statements on one connection, with their parameters bound by type: String, Integer, Long,
  * Boolean, Instant (as epoch milliseconds) and {@link #nullable} values.
  */
-final class Session {
+final class Statements {
     /** Reads one row. */
     interface Row<T> {
         T read(ResultSet row) throws SQLException;
@@ -22,7 +22,7 @@ final class Session {
 
     private final Connection connection;
 
-    Session(Connection connection) {
+    Statements(Connection connection) {
         this.connection = connection;
     }
 

@@ -239,7 +239,8 @@ public final class StoreLocation {
             throw new UncheckedIOException("could not read " + file, e);
         }
         Map<String, String> values = new HashMap<>();
-        properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
+        properties.stringPropertyNames()
+            .forEach(key -> values.put(key, properties.getProperty(key)));
         return values;
     }
 

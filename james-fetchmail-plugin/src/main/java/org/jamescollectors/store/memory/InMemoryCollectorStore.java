@@ -174,7 +174,8 @@ final class InMemoryCollectorStore implements CollectorStore {
     private void requireFreeName(Collector collector) throws DuplicateCollectorException {
         boolean taken = collectors.values().stream()
             .anyMatch(other -> !other.id().equals(collector.id())
-                && other.owner().equals(collector.owner()) && other.name().equals(collector.name()));
+                && other.owner().equals(collector.owner())
+                && other.name().equals(collector.name()));
         if (taken) {
             throw new DuplicateCollectorException(collector.owner().asString()
                 + " already has a collector named " + collector.name());

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.zaxxer.hikari.HikariDataSource;
 
 /** The store contracts on embedded Derby, in a temporary folder. */
-class DerbyStoresTest implements CollectorStoreContract, FetchStateStoreContract, RunStoreContract,
-    StoreMetadataContract, TwoNodesContract, MigrationContract {
+class DerbyStoresTest implements CollectorStoreContract, FetchStateStoreContract,
+    RunStoreContract, StoreMetadataContract, TwoNodesContract, MigrationContract {
     @RegisterExtension
     static final DerbyExtension DERBY = new DerbyExtension();
 

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.zaxxer.hikari.HikariDataSource;
 
 /** The store contracts on a private MariaDB server. */
-class MariaDbStoresTest implements CollectorStoreContract, FetchStateStoreContract, RunStoreContract,
-    StoreMetadataContract, TwoNodesContract, MigrationContract {
+class MariaDbStoresTest implements CollectorStoreContract, FetchStateStoreContract,
+    RunStoreContract, StoreMetadataContract, TwoNodesContract, MigrationContract {
     @RegisterExtension
     static final MariaDbExtension MARIADB = new MariaDbExtension();
 

@@ -112,8 +112,8 @@ public interface MigrationContract {
         StoreLocation location = databases().newDatabase();
         try (HikariDataSource pool = DataSources.open(location)) {
             MigrationRunner.forThisVersion().migrate(pool);
-            execute(pool, "INSERT INTO " + MigrationRunner.VERSION_TABLE
-                + " (version, script, checksum, applied_at) VALUES (99, 'V99__future.sql', 'x', 0)");
+            execute(pool, "INSERT INTO " + MigrationRunner.VERSION_TABLE + " (version, script,"
+                + " checksum, applied_at) VALUES (99, 'V99__future.sql', 'x', 0)");
         }
 
         assertThatThrownBy(() -> JdbcStores.open(location))

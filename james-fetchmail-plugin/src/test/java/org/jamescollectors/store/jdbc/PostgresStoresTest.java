@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.zaxxer.hikari.HikariDataSource;
 
 /** The store contracts on a private PostgreSQL server. */
-class PostgresStoresTest implements CollectorStoreContract, FetchStateStoreContract, RunStoreContract,
-    StoreMetadataContract, TwoNodesContract, MigrationContract {
+class PostgresStoresTest implements CollectorStoreContract, FetchStateStoreContract,
+    RunStoreContract, StoreMetadataContract, TwoNodesContract, MigrationContract {
     @RegisterExtension
     static final PostgresExtension POSTGRES = new PostgresExtension();
 

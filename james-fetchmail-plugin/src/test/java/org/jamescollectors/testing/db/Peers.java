@@ -1,6 +1,8 @@
 package org.jamescollectors.testing.db;
 
 import org.junit.jupiter.api.Assumptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Skips tests whose peer server is not installed, unless the system property
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class Peers {
     static final String REQUIRED = "peers.required";
+    private static final Logger LOGGER = LoggerFactory.getLogger(Peers.class);
 
     private Peers() {
     }
@@ -20,7 +23,8 @@ final class Peers {
             throw new IllegalStateException(missing + "; " + REQUIRED
                 + "=true, so this fails instead of skipping");
         }
-        Assumptions.assumeTrue(false, missing + ": skipped (set " + REQUIRED
-            + "=true to make this a failure)");
+        String reason = missing + ": skipped (set " + REQUIRED + "=true to make this a failure)";
+        LOGGER.warn("{}", reason);
+        Assumptions.assumeTrue(false, reason);
     }
 }

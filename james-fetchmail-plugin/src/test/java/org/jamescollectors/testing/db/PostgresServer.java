@@ -152,7 +152,8 @@ final class PostgresServer implements ExtensionContext.Store.CloseableResource, 
     }
 
     private static boolean hasServer(Path bin) {
-        return Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("postgres"));
+        return Files.isExecutable(bin.resolve("initdb"))
+            && Files.isExecutable(bin.resolve("postgres"));
     }
 
     private static int majorVersion(Path bin) {

@@ -111,17 +111,23 @@ final class ProcessRunner {
 
     /** True when another user can reach {@code folder}: every folder above it is searchable. */
     static boolean reachableByOthers(Path folder) {
-        for (Path path = folder.toAbsolutePath().getParent(); path != null; path = path.getParent()) {
-            try {
-                if (!Files.getPosixFilePermissions(path).contains(
-                    PosixFilePermission.OTHERS_EXECUTE)) {
-                    return false;
-                }
-            } catch (IOException e) {
+        Path above = folder.toAbsolutePath().getParent();
+        while (above != null) {
+            if (!isSearchableByOthers(above)) {
                 return false;
             }
+            above = above.getParent();
         }
         return true;
+    }
+
+    private static boolean isSearchableByOthers(Path folder) {
+        try {
+            return Files.getPosixFilePermissions(folder)
+                .contains(PosixFilePermission.OTHERS_EXECUTE);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static void deleteTree(Path folder) throws IOException {

@@ -17,7 +17,8 @@ final class SharedServers {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("could not start the test server: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                "could not start the test server: " + e.getMessage(), e);
         }
     }
 
