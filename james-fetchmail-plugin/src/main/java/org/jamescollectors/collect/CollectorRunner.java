@@ -22,6 +22,7 @@ import org.jamescollectors.delivery.CollectedMailSubmitter;
 import org.jamescollectors.delivery.CollectedMessage;
 import org.jamescollectors.delivery.DeliveredMessageFinder;
 import org.jamescollectors.delivery.DeliveryOutcome;
+import org.jamescollectors.notify.PauseNotifier;
 import org.jamescollectors.remote.MailSource;
 import org.jamescollectors.remote.MailSourceConnector;
 import org.jamescollectors.remote.RemoteException;
@@ -56,11 +57,12 @@ public final class CollectorRunner {
     private final Clock clock;
     private final Path temporaryFolder;
     private final Predicate<Username> ownerExists;
+    private final PauseNotifier pauseNotifier;
 
     public CollectorRunner(Stores stores, SecretCipher cipher, MailSourceConnector connector,
                            CollectedMailSubmitter submitter, DeliveredMessageFinder finder,
                            CollectorsConfiguration configuration, Clock clock, Path temporaryFolder,
-                           Predicate<Username> ownerExists) {
+                           Predicate<Username> ownerExists, PauseNotifier pauseNotifier) {
         this.stores = stores;
         this.cipher = cipher;
         this.connector = connector;
@@ -71,6 +73,7 @@ public final class CollectorRunner {
         this.clock = clock;
         this.temporaryFolder = temporaryFolder;
         this.ownerExists = ownerExists;
+        this.pauseNotifier = pauseNotifier;
     }
 
     /** Starts a run record without running it, so a caller can show the run before it ends. */
@@ -294,7 +297,13 @@ public final class CollectorRunner {
                 .map(f -> failurePolicy.afterFailure(current.get(), f, clock.instant()))
                 .orElseGet(() -> failurePolicy.afterSuccess(current.get(), startedAt));
             try {
-                stores.collectors().update(next);
+                Collector stored = stores.collectors().update(next);
+                if (stored.paused() && !current.get().paused()) {
+                    LOGGER.warn("Collector paused: code={} message={}", stored.problem()
+                        .map(Problem::code).orElse("none"), stored.problem().map(Problem::message)
+                        .orElse(""));
+                    pauseNotifier.collectorPaused(stored);
+                }
                 return;
             } catch (StaleCollectorException e) {
                 LOGGER.debug("Collector changed during its run; applying the result again");

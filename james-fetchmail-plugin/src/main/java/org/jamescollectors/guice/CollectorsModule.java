@@ -22,6 +22,7 @@ import org.jamescollectors.config.CollectorsConfiguration;
 import org.jamescollectors.config.CollectorsConfigurationException;
 import org.jamescollectors.delivery.CollectedMailSubmitter;
 import org.jamescollectors.delivery.DeliveredMessageFinder;
+import org.jamescollectors.notify.PauseNotifier;
 import org.jamescollectors.remote.HostResolver;
 import org.jamescollectors.remote.MailSourceConnector;
 import org.jamescollectors.remote.Timeouts;
@@ -105,11 +106,17 @@ public final class CollectorsModule extends AbstractModule {
     CollectorRunner runner(Stores stores, SecretCipher cipher, MailSourceConnector connector,
                            CollectedMailSubmitter submitter, DeliveredMessageFinder finder,
                            CollectorsConfiguration configuration, Clock clock, FileSystem fileSystem,
-                           UsersRepository users) throws IOException {
+                           UsersRepository users, PauseNotifier pauseNotifier) throws IOException {
         Path spool = fileSystem.getFile("file://var/collectors/spool").toPath();
         Files.createDirectories(spool);
         return new CollectorRunner(stores, cipher, connector, submitter, finder, configuration, clock,
-            spool, owner -> ownerExists(users, owner));
+            spool, owner -> ownerExists(users, owner), pauseNotifier);
+    }
+
+    @Provides
+    @Singleton
+    PauseNotifier pauseNotifier() {
+        return PauseNotifier.none();
     }
 
     @Provides
