@@ -43,7 +43,7 @@ import org.slf4j.MDC;
  * remotely what was collected. The order of those writes is what makes a run that is cut off
  * anywhere safe to run again. Runs on the caller's thread, which must not be a Reactor parallel one.
  */
-public final class CollectorRunner {
+public final class CollectorRunner implements CollectorRuns {
     private static final Logger LOGGER = LoggerFactory.getLogger(CollectorRunner.class);
     private static final int UPDATE_ATTEMPTS = 5;
 
@@ -76,7 +76,7 @@ public final class CollectorRunner {
         this.pauseNotifier = pauseNotifier;
     }
 
-    /** Starts a run record without running it, so a caller can show the run before it ends. */
+    @Override
     public Run start(Collector collector, Run.Trigger trigger) {
         Run run = Run.started(RunId.random(), collector.id(), trigger, clock.instant());
         stores.runs().save(run);
@@ -84,6 +84,7 @@ public final class CollectorRunner {
     }
 
     /** Runs the collector to the end, stores the finished run and the collector's new state. */
+    @Override
     public Run run(Collector collector, Run started) {
         MDC.put("collector", collector.id().asString());
         try {
