@@ -18,13 +18,10 @@ import java.util.stream.Collectors;
 
 import org.apache.james.core.Username;
 import org.jamescollectors.config.CollectorsConfiguration;
-import org.jamescollectors.delivery.CollectedMailSubmitter;
 import org.jamescollectors.delivery.CollectedMessage;
-import org.jamescollectors.delivery.DeliveredMessageFinder;
 import org.jamescollectors.delivery.DeliveryOutcome;
 import org.jamescollectors.notify.PauseNotifier;
 import org.jamescollectors.remote.MailSource;
-import org.jamescollectors.remote.MailSourceConnector;
 import org.jamescollectors.remote.RemoteException;
 import org.jamescollectors.remote.RemoteMessage;
 import org.jamescollectors.security.SecretCipher;
@@ -49,9 +46,8 @@ public final class CollectorRunner implements CollectorRuns {
 
     private final Stores stores;
     private final SecretCipher cipher;
-    private final MailSourceConnector connector;
-    private final CollectedMailSubmitter submitter;
-    private final DeliveredMessageFinder finder;
+    private final MailSources sources;
+    private final MessageDelivery delivery;
     private final CollectorsConfiguration configuration;
     private final FailurePolicy failurePolicy;
     private final Clock clock;
@@ -59,15 +55,14 @@ public final class CollectorRunner implements CollectorRuns {
     private final Predicate<Username> ownerExists;
     private final PauseNotifier pauseNotifier;
 
-    public CollectorRunner(Stores stores, SecretCipher cipher, MailSourceConnector connector,
-                           CollectedMailSubmitter submitter, DeliveredMessageFinder finder,
-                           CollectorsConfiguration configuration, Clock clock, Path temporaryFolder,
-                           Predicate<Username> ownerExists, PauseNotifier pauseNotifier) {
+    public CollectorRunner(Stores stores, SecretCipher cipher, MailSources sources,
+                           MessageDelivery delivery, CollectorsConfiguration configuration, Clock clock,
+                           Path temporaryFolder, Predicate<Username> ownerExists,
+                           PauseNotifier pauseNotifier) {
         this.stores = stores;
         this.cipher = cipher;
-        this.connector = connector;
-        this.submitter = submitter;
-        this.finder = finder;
+        this.sources = sources;
+        this.delivery = delivery;
         this.configuration = configuration;
         this.failurePolicy = FailurePolicy.of(configuration);
         this.clock = clock;
@@ -124,7 +119,7 @@ public final class CollectorRunner implements CollectorRuns {
         }
         MailSource source;
         try {
-            source = connector.open(collector.account(), password, configuration.allowPlaintext());
+            source = sources.open(collector.account(), password, configuration.allowPlaintext());
         } catch (RemoteException e) {
             return Optional.of(RemoteFailures.toRunFailure(e));
         }
@@ -186,7 +181,7 @@ public final class CollectorRunner implements CollectorRuns {
                 tally.leftTooLarge();
                 return Optional.empty();
             case RECOVER:
-                if (finder.isAlreadyDelivered(collector.owner(), collector.id(), message.key())) {
+                if (delivery.alreadyDelivered(collector.owner(), collector.id(), message.key())) {
                     LOGGER.info("Message {} was delivered by an interrupted run; not delivering it again",
                         message.key());
                     markCollected(collector, message, toDelete, tally);
@@ -207,7 +202,7 @@ public final class CollectorRunner implements CollectorRuns {
             file = Files.createTempFile(temporaryFolder, "collected-", ".eml");
             download(source, message, file);
             stores.fetchStates().record(collector.id(), message.key(), Status.DELIVERING, clock.instant());
-            DeliveryOutcome outcome = submitter.submit(collectedMessage(collector, message, file));
+            DeliveryOutcome outcome = delivery.deliver(collectedMessage(collector, message, file));
             return afterDelivery(collector, message, outcome, toDelete, tally);
         } catch (IOException e) {
             LOGGER.error("Cannot spool message {} to {}: {}", message.key(), temporaryFolder, e.toString());

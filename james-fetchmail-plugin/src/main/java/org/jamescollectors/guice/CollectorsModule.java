@@ -18,6 +18,7 @@ import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.james.utils.PropertiesProvider;
 import org.jamescollectors.collect.CollectorRunner;
+import org.jamescollectors.collect.MessageDelivery;
 import org.jamescollectors.config.CollectorsConfiguration;
 import org.jamescollectors.config.CollectorsConfigurationException;
 import org.jamescollectors.delivery.CollectedMailSubmitter;
@@ -109,8 +110,9 @@ public final class CollectorsModule extends AbstractModule {
                            UsersRepository users, PauseNotifier pauseNotifier) throws IOException {
         Path spool = fileSystem.getFile("file://var/collectors/spool").toPath();
         Files.createDirectories(spool);
-        return new CollectorRunner(stores, cipher, connector, submitter, finder, configuration, clock,
-            spool, owner -> ownerExists(users, owner), pauseNotifier);
+        return new CollectorRunner(stores, cipher, connector::open,
+            MessageDelivery.through(submitter, finder), configuration, clock, spool,
+            owner -> ownerExists(users, owner), pauseNotifier);
     }
 
     @Provides
