@@ -23,6 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import reactor.core.scheduler.Schedulers;
+
 /**
  * Runs one collected message through the {@value #PROCESSOR} processor of James' mailet container,
  * synchronously on the caller's thread, and tells what became of it.
@@ -36,6 +38,7 @@ public final class CollectedMailSubmitter {
     public static final String PROCESSOR = "collected";
     private static final Logger LOGGER = LoggerFactory.getLogger(CollectedMailSubmitter.class);
     private static final String FALLBACK_HOST = "localhost";
+    private static final String MDC_COLLECTOR = "collector";
 
     private final MailProcessor processor;
     private final UsersRepository usersRepository;
@@ -66,18 +69,32 @@ public final class CollectedMailSubmitter {
      * for a problem with one message: that is a {@link DeliveryOutcome.Kind#FAILED} outcome.
      */
     public DeliveryOutcome submit(CollectedMessage message) {
-        MDC.put("collector", message.collectorId().asString());
+        String callerCollector = MDC.get(MDC_COLLECTOR);
+        MDC.put(MDC_COLLECTOR, message.collectorId().asString());
         try {
             DeliveryOutcome outcome = deliver(message);
             LOGGER.debug("Collected message {} for {}: {}", message.messageKey(),
                 message.owner().asString(), outcome);
             return outcome;
         } finally {
-            MDC.remove("collector");
+            restoreMdc(callerCollector);
+        }
+    }
+
+    private static void restoreMdc(String callerCollector) {
+        if (callerCollector == null) {
+            MDC.remove(MDC_COLLECTOR);
+        } else {
+            MDC.put(MDC_COLLECTOR, callerCollector);
         }
     }
 
     private DeliveryOutcome deliver(CollectedMessage message) {
+        if (Schedulers.isInNonBlockingThread()) {
+            return DeliveryOutcome.failedTemporarily("delivery was called from the non-blocking"
+                + " thread " + Thread.currentThread().getName()
+                + ", where James cannot store mail");
+        }
         Optional<DeliveryOutcome> refusal = checkPipeline().or(() -> checkContent(message));
         if (refusal.isPresent()) {
             return refusal.get();

@@ -51,12 +51,6 @@ final class PipelineTrace {
         return track;
     }
 
-    /** True once listeners are on every mailet processor James configured. */
-    boolean attached() {
-        attachOnce();
-        return attached;
-    }
-
     private void attachOnce() {
         if (attached) {
             return;

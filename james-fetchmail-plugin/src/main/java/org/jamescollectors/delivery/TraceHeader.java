@@ -37,7 +37,7 @@ public final class TraceHeader {
         this.text = text;
     }
 
-    /** The header for {@code message}, collected by the server {@code localHost} at {@code date}. */
+    /** The header for {@code message}, collected by {@code localHost} at {@code date}. */
     public static TraceHeader of(CollectedMessage message, String localHost, ZonedDateTime date) {
         String marker = markerFor(message.collectorId(), message.messageKey());
         String text = NAME + ": from " + hostToken(message.remoteHost())

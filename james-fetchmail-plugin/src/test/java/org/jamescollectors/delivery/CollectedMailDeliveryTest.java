@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
 class CollectedMailDeliveryTest {
     @RegisterExtension
     static JamesServerExtension james = DeliveryJames.server("james-delivery");
@@ -233,6 +236,42 @@ class CollectedMailDeliveryTest {
         assertThat(outcome.reason()).contains("error processor");
         assertThat(probe.allMessages(owner)).isEmpty();
         assertNothingButSentinelReaches(sender, postmaster());
+    }
+
+    @Test
+    void submitShouldFailAndBounceNothingWhenAnOperatorMailetPropagatesItsError()
+            throws Exception {
+        String exploding = "X-Test-Propagate: yes\r\n" + simpleMessage();
+
+        DeliveryOutcome outcome = probe.submit(message(exploding).build());
+
+        assertThat(outcome.kind()).isEqualTo(DeliveryOutcome.Kind.FAILED);
+        assertThat(outcome.reason()).contains("the checker daemon is down");
+        assertThat(probe.allMessages(owner)).isEmpty();
+        assertNothingButSentinelReaches(sender, postmaster());
+    }
+
+    @Test
+    void submitShouldFailWhenCalledFromANonBlockingThread() throws Exception {
+        CollectedMessage message = message(simpleMessage()).build();
+
+        DeliveryOutcome outcome = Mono.fromCallable(() -> probe.submit(message))
+            .subscribeOn(Schedulers.parallel())
+            .block();
+
+        assertThat(outcome.kind()).isEqualTo(DeliveryOutcome.Kind.FAILED);
+        assertThat(outcome.reason()).contains("non-blocking");
+        assertThat(probe.allMessages(owner)).isEmpty();
+    }
+
+    @Test
+    void submitShouldCreateTheNestedFolderSieveFilesInto() throws Exception {
+        activateScript("require \"fileinto\"; fileinto \"Lists.james\";");
+
+        DeliveryOutcome outcome = probe.submit(message(simpleMessage()).build());
+
+        assertThat(outcome).isEqualTo(DeliveryOutcome.stored("Lists.james"));
+        assertThat(probe.messages(owner, "Lists.james")).hasSize(1);
     }
 
     @Test
