@@ -95,7 +95,9 @@ public final class CollectedMailSubmitter {
                 + " thread " + Thread.currentThread().getName()
                 + ", where James cannot store mail");
         }
-        Optional<DeliveryOutcome> refusal = checkPipeline().or(() -> checkContent(message));
+        Optional<DeliveryOutcome> refusal = checkPipeline()
+            .or(() -> checkOwner(message))
+            .or(() -> checkContent(message));
         if (refusal.isPresent()) {
             return refusal.get();
         }
@@ -121,6 +123,19 @@ public final class CollectedMailSubmitter {
         problem.ifPresent(text -> LOGGER.error("Cannot deliver collected mail: {}", text));
         processorChecked = problem.isEmpty();
         return problem.map(DeliveryOutcome::failedTemporarily);
+    }
+
+    private Optional<DeliveryOutcome> checkOwner(CollectedMessage message) {
+        try {
+            if (usersRepository.contains(message.owner())) {
+                return Optional.empty();
+            }
+            return Optional.of(DeliveryOutcome.failedPermanently(message.owner().asString()
+                + " is not a user of this server"));
+        } catch (UsersRepositoryException e) {
+            return Optional.of(DeliveryOutcome.failedTemporarily("cannot look up "
+                + message.owner().asString() + ": " + e));
+        }
     }
 
     private Optional<DeliveryOutcome> checkContent(CollectedMessage message) {

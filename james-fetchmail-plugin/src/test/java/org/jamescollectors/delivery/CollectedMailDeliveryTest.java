@@ -339,6 +339,19 @@ class CollectedMailDeliveryTest {
     }
 
     @Test
+    void submitShouldFailPermanentlyWhenTheOwnerIsNoUser() throws Exception {
+        Username stranger = DeliveryJames.freshUser("gone");
+        Path file = DeliveryJames.write(downloads, simpleMessage());
+
+        DeliveryOutcome outcome = probe.submit(DeliveryJames.message(stranger, file).build());
+
+        assertThat(outcome)
+            .isEqualTo(DeliveryOutcome.failedPermanently(stranger.asString()
+                + " is not a user of this server"));
+        assertThat(probe.folders(stranger)).isEmpty();
+    }
+
+    @Test
     void isAlreadyDeliveredShouldFindADeliveredMessage() throws Exception {
         CollectedMessage message = message(simpleMessage()).build();
         probe.submit(message);
