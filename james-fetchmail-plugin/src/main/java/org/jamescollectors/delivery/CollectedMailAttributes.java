@@ -37,6 +37,9 @@ public final class CollectedMailAttributes {
     /** Set by {@link CollectorDelivery} when storing failed: why. */
     public static final AttributeName FAILURE =
         AttributeName.of("org.jamescollectors.delivery.failure");
+    /** Set by {@link CollectorDelivery} with {@link #FAILURE} when the owner is over quota. */
+    public static final AttributeName OVER_QUOTA =
+        AttributeName.of("org.jamescollectors.delivery.overQuota");
 
     private CollectedMailAttributes() {
     }

@@ -73,6 +73,7 @@ public final class CollectorDelivery extends GenericMailet {
             String folder = store(mail, owner);
             CollectedMailAttributes.set(mail, CollectedMailAttributes.STORED_IN, folder);
         } catch (OverQuotaException e) {
+            CollectedMailAttributes.set(mail, CollectedMailAttributes.OVER_QUOTA, "true");
             recordFailure(mail, owner, "the mailbox of " + owner.asString() + " is over quota", e);
         } catch (MailboxException | MessagingException | UsersRepositoryException
                  | RuntimeException e) {

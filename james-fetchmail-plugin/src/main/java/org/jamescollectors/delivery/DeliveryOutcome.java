@@ -26,12 +26,19 @@ public final class DeliveryOutcome {
     private final Optional<String> folder;
     private final String reason;
     private final boolean temporary;
+    private final boolean overQuota;
 
     private DeliveryOutcome(Kind kind, Optional<String> folder, String reason, boolean temporary) {
+        this(kind, folder, reason, temporary, false);
+    }
+
+    private DeliveryOutcome(Kind kind, Optional<String> folder, String reason, boolean temporary,
+                            boolean overQuota) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.folder = Objects.requireNonNull(folder, "folder");
         this.reason = Objects.requireNonNull(reason, "reason");
         this.temporary = temporary;
+        this.overQuota = overQuota;
     }
 
     public static DeliveryOutcome stored(String folder) {
@@ -48,6 +55,11 @@ public final class DeliveryOutcome {
         return new DeliveryOutcome(Kind.FAILED, Optional.empty(), reason, true);
     }
 
+    /** The owner's mailbox is full: temporary, and no other message will fit either. */
+    public static DeliveryOutcome failedOverQuota(String reason) {
+        return new DeliveryOutcome(Kind.FAILED, Optional.empty(), reason, true, true);
+    }
+
     /** A failure that trying the same message again cannot fix. */
     public static DeliveryOutcome failedPermanently(String reason) {
         return new DeliveryOutcome(Kind.FAILED, Optional.empty(), reason, false);
@@ -55,6 +67,11 @@ public final class DeliveryOutcome {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** True when the owner's mailbox was over quota: the run should stop and wait for space. */
+    public boolean overQuota() {
+        return overQuota;
     }
 
     /** True when the message counts as collected (stored or ended on purpose). */
@@ -84,12 +101,12 @@ public final class DeliveryOutcome {
         }
         DeliveryOutcome that = (DeliveryOutcome) o;
         return kind == that.kind && folder.equals(that.folder) && reason.equals(that.reason)
-            && temporary == that.temporary;
+            && temporary == that.temporary && overQuota == that.overQuota;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, folder, reason, temporary);
+        return Objects.hash(kind, folder, reason, temporary, overQuota);
     }
 
     @Override

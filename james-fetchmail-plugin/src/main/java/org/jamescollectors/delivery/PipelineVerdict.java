@@ -17,8 +17,10 @@ final class PipelineVerdict {
 
     /** What {@link CollectorDelivery} wrote down. */
     private static Optional<DeliveryOutcome> recorded(Mail mail) {
+        boolean overQuota = CollectedMailAttributes.get(mail, CollectedMailAttributes.OVER_QUOTA)
+            .isPresent();
         return CollectedMailAttributes.get(mail, CollectedMailAttributes.FAILURE)
-            .map(DeliveryOutcome::failedTemporarily)
+            .map(overQuota ? DeliveryOutcome::failedOverQuota : DeliveryOutcome::failedTemporarily)
             .or(() -> CollectedMailAttributes.get(mail, CollectedMailAttributes.STORED_IN)
                 .map(DeliveryOutcome::stored));
     }
