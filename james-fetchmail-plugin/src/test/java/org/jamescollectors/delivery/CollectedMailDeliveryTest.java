@@ -218,6 +218,17 @@ class CollectedMailDeliveryTest {
     }
 
     @Test
+    void submitShouldKeepInInboxWithoutFlagsWhenTheScriptNeedsImap4flags() throws Exception {
+        activateScript("require \"imap4flags\"; addflag \"\\\\Flagged\"; keep;");
+
+        DeliveryOutcome outcome = probe.submit(message(simpleMessage()).build());
+
+        assertThat(outcome).isEqualTo(DeliveryOutcome.stored("INBOX"));
+        assertThat(probe.messages(owner, "INBOX").get(0).flags().contains(Flags.Flag.FLAGGED))
+            .isFalse();
+    }
+
+    @Test
     void submitShouldUseReturnPathAsEnvelopeSender() throws Exception {
         activateScript("require [\"fileinto\", \"envelope\"];"
             + " if envelope :is \"from\" \"" + sender.asString() + "\" { fileinto \"Known\"; }");
