@@ -195,26 +195,39 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
         doveadm("mailbox", "create", "-u", user, folder);
     }
 
+    /** See {@link #deliver(String, String, Path)}. */
+    @Override
+    public void deliver(String user, String folder, byte[] message) {
+        try {
+            Path file = Files.createTempFile(scratch(), "message", ".eml");
+            Files.write(file, message);
+            deliver(user, folder, file);
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot deliver to " + user + "/" + folder, e);
+        }
+    }
+
     /**
      * Drops the message as a raw file into the folder's Maildir "new" directory, so that Dovecot
      * keeps it byte for byte. Files are named so that Dovecot numbers them in delivery order.
      */
-    @Override
-    public void deliver(String user, String folder, byte[] message) {
+    public void deliver(String user, String folder, Path message) throws IOException {
         Path maildir = Paths.get(doveadm("mailbox", "path", "-u", user, folder).trim());
         long count = FILE_COUNTER.incrementAndGet();
         String name = (1_600_000_000L + count) + ".M" + count + "P1.fixture";
-        try {
-            for (String sub : List.of("", "cur", "new", "tmp")) {
-                ownedDirectory(maildir.resolve(sub));
-            }
-            Path temporary = maildir.resolve("tmp").resolve(name);
-            Files.write(temporary, message);
-            owned(temporary);
-            Files.move(temporary, maildir.resolve("new").resolve(name));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot deliver into " + maildir, e);
+        for (String sub : List.of("", "cur", "new", "tmp")) {
+            ownedDirectory(maildir.resolve(sub));
         }
+        Path temporary = maildir.resolve("tmp").resolve(name);
+        Files.copy(message, temporary);
+        owned(temporary);
+        Files.move(temporary, maildir.resolve("new").resolve(name));
+    }
+
+    /** A scratch folder inside this instance's temporary folder, removed with it. */
+    public Path scratch() throws IOException {
+        return Files.createDirectories(root.resolve("scratch"));
     }
 
     private void ownedDirectory(Path directory) throws IOException {

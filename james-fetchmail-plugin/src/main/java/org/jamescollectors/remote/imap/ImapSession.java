@@ -90,13 +90,16 @@ public final class ImapSession implements MailSource {
         } else if (exchange.has("LOGINDISABLED")) {
             throw loginDisabled();
         } else {
-            exchange.forgetCapabilities();
             done = exchange.execute(ImapCommand.of("LOGIN")
                 .astring(credentials.usernameBytes())
                 .astring(credentials.passwordBytes()));
         }
         if (!done.isOk()) {
             throw loginRefused(done);
+        }
+        if (!done.codeName().equals("CAPABILITY")) {
+            // RFC 3501 §6.2.3: capabilities may change once logged in; ask again when needed.
+            exchange.forgetCapabilities();
         }
         LOGGER.debug("Logged in to IMAP server {}", host());
     }
