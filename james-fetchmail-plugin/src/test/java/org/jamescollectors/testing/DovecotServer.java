@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -55,6 +57,7 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
     private final int imapsPort;
     private final int pop3Port;
     private final int pop3sPort;
+    private final Map<String, Path> maildirs = new ConcurrentHashMap<>();
     private Process process;
 
     private DovecotServer(Path root, boolean asRoot, List<Integer> ports) {
@@ -213,7 +216,8 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
      * keeps it byte for byte. Files are named so that Dovecot numbers them in delivery order.
      */
     public void deliver(String user, String folder, Path message) throws IOException {
-        Path maildir = Paths.get(doveadm("mailbox", "path", "-u", user, folder).trim());
+        Path maildir = maildirs.computeIfAbsent(user + "\0" + folder,
+            key -> Paths.get(doveadm("mailbox", "path", "-u", user, folder).trim()));
         long count = FILE_COUNTER.incrementAndGet();
         String name = (1_600_000_000L + count) + ".M" + count + "P1.fixture";
         for (String sub : List.of("", "cur", "new", "tmp")) {
@@ -331,7 +335,7 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
         return root.resolve("ssl/cert.pem");
     }
 
-    /** A PKCS12 trust store holding {@link #certificate()}, password {@link #TRUST_STORE_PASSWORD}. */
+    /** A PKCS12 trust store with {@link #certificate()}; password {@link #TRUST_STORE_PASSWORD}. */
     public Path trustStore() {
         return root.resolve("ssl/truststore.p12");
     }

@@ -209,4 +209,25 @@ class ImapWireTest {
                     e -> assertThat(e.kind()).isEqualTo(FailureKind.THROTTLED));
         }
     }
+
+    @Test
+    void openShouldRefuseBytesSentInClearAfterTheStartTlsReply() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(
+            "* OK [CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN] scripted", line -> {
+                String tag = line.split(" ")[0];
+                return Reply.text(tag + " OK begin TLS now\n* CAPABILITY IMAP4rev1\n");
+            })) {
+            Duration second = Duration.ofSeconds(1);
+            MailSourceConnector connector = new MailSourceConnector(
+                LoopbackResolver.of("localhost"), TargetGuard.allowAll(), TlsTrust.systemDefault(),
+                Timeouts.of(second, second, second));
+            RemoteAccount account = RemoteAccount.imap("localhost", server.port(),
+                Security.STARTTLS, "user", Optional.empty());
+
+            assertThatThrownBy(() -> connector.open(account, Password.of("pw"), false))
+                .isInstanceOfSatisfying(RemoteException.class,
+                    e -> assertThat(e.kind()).isEqualTo(FailureKind.TLS));
+            assertThat(server.received()).containsExactly("c1 STARTTLS");
+        }
+    }
 }

@@ -139,4 +139,25 @@ class Pop3WireTest {
                     e -> assertThat(e.kind()).isEqualTo(FailureKind.PROTOCOL));
         }
     }
+
+    @Test
+    void openShouldRefuseBytesSentInClearAfterTheStlsReply() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start("+OK scripted", line -> {
+            if (line.equals("CAPA")) {
+                return Reply.text("+OK\nSTLS\nUIDL\n.\n");
+            }
+            return Reply.text("+OK go ahead\n+OK injected\n");
+        })) {
+            Duration second = Duration.ofSeconds(1);
+            MailSourceConnector connector = new MailSourceConnector(
+                LoopbackResolver.of("localhost"), TargetGuard.allowAll(), TlsTrust.systemDefault(),
+                Timeouts.of(second, second, second));
+
+            assertThatThrownBy(() -> connector.open(RemoteAccount.pop3("localhost", server.port(),
+                Security.STARTTLS, "user"), Password.of("pw"), false))
+                .isInstanceOfSatisfying(RemoteException.class,
+                    e -> assertThat(e.kind()).isEqualTo(FailureKind.TLS));
+            assertThat(server.received()).containsExactly("CAPA", "STLS");
+        }
+    }
 }
