@@ -31,7 +31,6 @@ public final class ImapSession implements MailSource {
     private static final int UIDS_PER_COMMAND = 500;
 
     private final Connection connection;
-    private final ImapResponseReader reader;
     private final Credentials credentials;
     private final ImapExchange exchange;
     private String folder = "";
@@ -40,9 +39,9 @@ public final class ImapSession implements MailSource {
 
     private ImapSession(Connection connection, Credentials credentials) {
         this.connection = connection;
-        this.reader = new ImapResponseReader(connection);
         this.credentials = credentials;
-        this.exchange = new ImapExchange(connection, reader, credentials);
+        this.exchange = new ImapExchange(connection, new ImapResponseReader(connection),
+            credentials);
     }
 
     /** Reads the greeting, secures the connection as asked, logs in and opens {@code folder}. */
