@@ -292,14 +292,15 @@ public final class ImapSession implements MailSource {
         }
 
         @Override
-        public ImapValue literal(String precedingAtom, long length, Connection connection)
+        public Optional<ImapValue> literal(String precedingAtom, long length,
+                                           Connection connection)
             throws RemoteException, IOException {
             if (!precedingAtom.equalsIgnoreCase("BODY[]") || streaming || delivered) {
-                return ImapResponseReader.IN_MEMORY.literal(precedingAtom, length, connection);
+                return Optional.empty();
             }
             streaming = true;
             connection.copyTo(sink, length);
-            return ImapValue.streamed(length);
+            return Optional.of(ImapValue.streamed(length));
         }
 
         @Override

@@ -230,4 +230,16 @@ class ImapWireTest {
             assertThat(server.received()).containsExactly("c1 STARTTLS");
         }
     }
+
+    @Test
+    void messagesShouldFailWithProtocolWhenServerAnnouncesAHugeLiteral() throws Exception {
+        try (ScriptedServer server = server((tag, command) ->
+            Reply.text("* 1 FETCH (UID 10 RFC822.SIZE 5 X-JUNK {20000000}\n"))) {
+            MailSource source = open(server);
+
+            assertThatThrownBy(source::messages)
+                .isInstanceOfSatisfying(RemoteException.class,
+                    e -> assertThat(e.kind()).isEqualTo(FailureKind.PROTOCOL));
+        }
+    }
 }
