@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
+import java.io.OutputStream;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -94,6 +97,39 @@ class MailSourceConnectorTest {
                     e -> assertThat(e.kind()).isEqualTo(FailureKind.REFUSED_TARGET));
             assertThat(asked).containsExactly("localhost=127.0.0.1:" + port);
             assertThatThrownBy(listener::accept).isInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    @Test
+    void openShouldFailWithTimeoutWhenTlsHandshakeDripsAlong() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread dripping = new Thread(() -> drip(listener), "dripping-server");
+            dripping.setDaemon(true);
+            dripping.start();
+            RemoteAccount account = RemoteAccount.imap("localhost", listener.getLocalPort(),
+                Security.TLS, "user", Optional.empty());
+            Instant start = Instant.now();
+
+            assertThatThrownBy(() -> connector(LoopbackResolver.of("localhost"),
+                TargetGuard.allowAll()).open(account, PASSWORD, false))
+                .isInstanceOfSatisfying(RemoteException.class,
+                    e -> assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT));
+            assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(4));
+        }
+    }
+
+    /** A TLS record header announcing 16 KiB, then one byte every 200 ms: no read times out. */
+    private static void drip(ServerSocket listener) {
+        try (Socket socket = listener.accept()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(new byte[] {0x16, 0x03, 0x03, 0x40, 0x00});
+            for (int i = 0; i < 100; i++) {
+                out.write(0);
+                out.flush();
+                Thread.sleep(200);
+            }
+        } catch (Exception e) {
+            // The client gave up, as it should.
         }
     }
 }
