@@ -79,9 +79,14 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
         boolean asRoot = "root".equals(System.getProperty("user.name"));
         DovecotServer server = new DovecotServer(root, asRoot, freePorts(4));
-        server.prepare();
-        server.launch();
-        return server;
+        try {
+            server.prepare();
+            server.launch();
+            return server;
+        } catch (Exception e) {
+            server.close();
+            throw e;
+        }
     }
 
     private void prepare() throws Exception {
