@@ -94,6 +94,22 @@ class DovecotImapDialectTest {
     }
 
     @Test
+    void openShouldSendTwoLiteralsWhenUserAndPasswordAreNotAscii() throws Exception {
+        String user = TestUsers.next("\u00e9l\u00e8ve");
+        server().addUser(user, PASSWORD);
+
+        try (FaultInjectingProxy proxy = proxy().stripCapability("AUTH=PLAIN")
+            .stripCapability("LITERAL+")) {
+            open(proxy, user, PASSWORD, Security.NONE).close();
+
+            int userLength = user.getBytes(StandardCharsets.UTF_8).length;
+            int passwordLength = PASSWORD.getBytes(StandardCharsets.UTF_8).length;
+            assertThat(sent(proxy)).contains(" LOGIN {" + userLength + "}\r\n" + user + " {"
+                + passwordLength + "}\r\n" + PASSWORD + "\r\n");
+        }
+    }
+
+    @Test
     void openShouldWaitForContinuationWhenLiteralPlusIsNotOffered() throws Exception {
         String user = newUser(NastyPasswords.long200());
 

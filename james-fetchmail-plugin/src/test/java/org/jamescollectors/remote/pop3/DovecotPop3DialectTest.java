@@ -114,6 +114,19 @@ class DovecotPop3DialectTest {
         }
     }
 
+    @Test
+    void openShouldSendUtf8UserNameWhenItIsNotAscii() throws Exception {
+        String user = TestUsers.next("\u00e9l\u00e8ve");
+        server().addUser(user, PASSWORD);
+
+        try (FaultInjectingProxy proxy = proxy().stripCapability("SASL")) {
+            open(proxy, user, PASSWORD).close();
+
+            assertThat(proxy.clientBytes()).containsSequence(
+                ("USER " + user + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({
         "[IN-USE] mailbox locked, THROTTLED",
