@@ -45,6 +45,7 @@ import org.jamescollectors.remote.TlsTrust;
 public final class DovecotServer implements RemoteMailbox, AutoCloseable {
     public static final Path DOVECOT = Paths.get("/usr/sbin/dovecot");
     public static final Path DOVEADM = Paths.get("/usr/bin/doveadm");
+    public static final Path OPENSSL = Paths.get("/usr/bin/openssl");
     /** The password of {@link #trustStore()}. */
     public static final String TRUST_STORE_PASSWORD = "changeit";
     private static final int MAIL_UID = 65534;
@@ -69,8 +70,10 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
         this.pop3sPort = ports.get(3);
     }
 
+    /** Dovecot, doveadm and openssl (for the test certificate) are all there. */
     public static boolean isInstalled() {
-        return Files.isExecutable(DOVECOT) && Files.isExecutable(DOVEADM);
+        return Files.isExecutable(DOVECOT) && Files.isExecutable(DOVEADM)
+            && Files.isExecutable(OPENSSL);
     }
 
     /** Writes the configuration, starts Dovecot in the foreground and waits for its banners. */
@@ -104,8 +107,8 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
     }
 
     private void makeCertificate() throws Exception {
-        run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30",
-            "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+        run(List.of(OPENSSL.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+            "-days", "30", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
             "-keyout", root.resolve("ssl/key.pem").toString(),
             "-out", certificate().toString()), new byte[0]);
         KeyStore store = KeyStore.getInstance("PKCS12");
