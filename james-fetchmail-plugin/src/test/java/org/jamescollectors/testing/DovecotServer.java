@@ -108,7 +108,8 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
 
     private void makeCertificate() throws Exception {
         run(List.of(OPENSSL.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-            "-days", "30", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+            "-days", "30", "-subj", "/CN=localhost",
+            "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
             "-keyout", root.resolve("ssl/key.pem").toString(),
             "-out", certificate().toString()), new byte[0]);
         KeyStore store = KeyStore.getInstance("PKCS12");
