@@ -65,12 +65,15 @@ final class Remote {
             .build());
     }
 
-    /** Asks for a run now and waits for it to end. */
+    /**
+     * Asks for a run now and waits until it has ended and the scheduler has let go of the
+     * collector, so that the next request starts a new run instead of returning this one.
+     */
     static Run runNow(TestHooks hooks, CollectorId id) throws Exception {
         Run started = hooks.scheduler().runNow(id)
             .orElseThrow(() -> new IllegalStateException("collector " + id + " did not start"));
-        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-            .until(() -> hooks.stores().runs().find(id, started.id()).orElseThrow(),
-                run -> run.outcome() != Run.Outcome.RUNNING);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+            .until(() -> hooks.scheduler().runningRun(id).isEmpty());
+        return hooks.stores().runs().find(id, started.id()).orElseThrow();
     }
 }
