@@ -43,6 +43,10 @@ public final class KeyRotationTask implements Task {
         } catch (IOException | RotationInProgressException e) {
             LOGGER.error("Secret key rotation failed: {}", e.getMessage());
             return Result.PARTIAL;
+        } catch (RuntimeException e) {
+            LOGGER.error("Secret key rotation stopped; both keys stay accepted, start it again to"
+                + " finish: {}", e.toString(), e);
+            return Result.PARTIAL;
         }
     }
 
