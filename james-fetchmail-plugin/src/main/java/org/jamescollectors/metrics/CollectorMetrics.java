@@ -7,6 +7,7 @@ import org.apache.james.metrics.api.Metric;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.metrics.api.TimeMetric;
 import org.jamescollectors.collect.Run;
+import org.jamescollectors.collect.RunFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
  *   {@code collectors_failures_over_quota});</li>
  *   <li>{@code collectors_run_duration}: a timer over whole runs.</li>
  * </ul>
+ * Every counter exists from the start at zero, so that a series never appears out of nowhere.
  * Thread-safe; nothing secret ever goes into a name.
  */
 public final class CollectorMetrics implements RunMetrics {
@@ -39,7 +41,19 @@ public final class CollectorMetrics implements RunMetrics {
         this.metricFactory = metricFactory;
     }
 
+    /** The metrics, every counter of a known name created at zero. */
     public static CollectorMetrics of(MetricFactory metricFactory) {
+        metricFactory.generate(RUNS);
+        for (Run.Outcome outcome : Run.Outcome.values()) {
+            if (outcome != Run.Outcome.RUNNING) {
+                metricFactory.generate(RUNS + "_" + outcome.wireName());
+            }
+        }
+        metricFactory.generate(MESSAGES);
+        metricFactory.generate(BYTES);
+        for (RunFailure.Code code : RunFailure.Code.values()) {
+            metricFactory.generate(FAILURES + metricName(code.wireName()));
+        }
         return new CollectorMetrics(metricFactory);
     }
 

@@ -1,7 +1,6 @@
 package org.jamescollectors.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
 
 import java.util.Optional;
 
@@ -41,9 +40,21 @@ class CollectorMetricsTest {
         metrics.measure(() -> finished(Run.Outcome.FAILED, 0, 0,
             Optional.of(Run.Error.of("failing-too-long", "since long"))));
 
-        assertThat(factory.countForPrefixName("collectors_failures_")).containsOnly(
-            entry("collectors_failures_authentication", 2),
-            entry("collectors_failures_failing_too_long", 1));
+        assertThat(factory.countForPrefixName("collectors_failures_"))
+            .containsEntry("collectors_failures_authentication", 2)
+            .containsEntry("collectors_failures_failing_too_long", 1)
+            .containsEntry("collectors_failures_tls", 0);
+    }
+
+    @Test
+    void ofShouldCreateEveryKnownCounterAtZero() throws Exception {
+        assertThat(factory.countForPrefixName("collectors_"))
+            .containsEntry("collectors_runs", 0)
+            .containsEntry("collectors_runs_failed", 0)
+            .containsEntry("collectors_bytes_collected", 0)
+            .containsEntry("collectors_failures_authentication", 0)
+            .containsEntry("collectors_failures_over_quota", 0)
+            .doesNotContainKey("collectors_runs_running");
     }
 
     @Test
