@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import javax.mail.Message;
 import javax.mail.MessagingException;
 import javax.mail.Session;
 import javax.mail.internet.InternetAddress;
@@ -90,7 +91,7 @@ public final class MailPauseNotifier implements PauseNotifier {
         throws MessagingException {
         MimeMessage message = new NoticeMessage(from.getDomain().asString());
         message.setFrom(new InternetAddress(from.asString()));
-        message.setRecipient(javax.mail.Message.RecipientType.TO, new InternetAddress(to.asString()));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to.asString()));
         message.setSubject(notice.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(clock.instant()));
         message.setHeader("Auto-Submitted", "auto-generated");

@@ -65,7 +65,7 @@ public final class NoticeTexts {
         return overridden.orElseGet(() -> NoticeTemplate.parse(shipped(templateName())));
     }
 
-    /** What the problem of code {@code code} means, in plain words; a general sentence if unknown. */
+    /** What the problem {@code code} means, in plain words; a general sentence if unknown. */
     public String problemSentence(String code) {
         Properties shipped = properties(shipped(problemsName()));
         Properties chosen = override(problemsName()).map(NoticeTexts::properties).orElse(shipped);
@@ -77,7 +77,8 @@ public final class NoticeTexts {
     }
 
     private Optional<String> override(String name) {
-        Optional<Path> file = confFolder.map(folder -> folder.resolve(name)).filter(Files::isRegularFile);
+        Optional<Path> file = confFolder.map(folder -> folder.resolve(name))
+            .filter(Files::isRegularFile);
         if (file.isEmpty()) {
             return Optional.empty();
         }

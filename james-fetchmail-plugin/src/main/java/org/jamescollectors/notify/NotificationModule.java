@@ -26,7 +26,8 @@ public final class NotificationModule extends AbstractModule {
     @Singleton
     PauseNotifier pauseNotifier(CollectorsConfiguration configuration,
                                 Provider<MailetContext> mailetContext, UsersRepository users,
-                                Stores stores, FileSystem fileSystem, Clock clock) throws Exception {
+                                Stores stores, FileSystem fileSystem, Clock clock)
+        throws Exception {
         if (!configuration.notificationsEnabled()) {
             return PauseNotifier.none();
         }

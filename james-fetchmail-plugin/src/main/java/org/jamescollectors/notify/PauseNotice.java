@@ -14,7 +14,8 @@ public final class PauseNotice {
         this.subject = Objects.requireNonNull(subject, "subject");
         this.body = Objects.requireNonNull(body, "body");
         if (subject.chars().anyMatch(NoticeTemplate::isLineBreakOrControl)) {
-            throw new IllegalArgumentException("a subject must be one line without control characters");
+            throw new IllegalArgumentException(
+                "a subject must be one line without control characters");
         }
     }
 

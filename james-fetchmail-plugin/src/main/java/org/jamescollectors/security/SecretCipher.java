@@ -80,7 +80,8 @@ public final class SecretCipher {
                 + " cannot be decrypted with this node's secret key");
         }
         if (in.length < NONCE_BYTES + TAG_BITS / 8) {
-            throw new SecretException("stored password of collector " + collector + " is truncated");
+            throw new SecretException("stored password of collector " + collector
+                + " is truncated");
         }
         Keys accepted = keys;
         for (SecretKey key : accepted.accepted()) {

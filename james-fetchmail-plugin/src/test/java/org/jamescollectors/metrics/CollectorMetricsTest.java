@@ -94,8 +94,8 @@ class CollectorMetricsTest {
 
     private static Run finished(Run.Outcome outcome, int messages, long bytes,
                                 Optional<Run.Error> error) {
-        return StoreSamples.finished(CollectorId.random(), StoreSamples.NOW, outcome, messages, bytes,
-            error);
+        return StoreSamples.finished(CollectorId.random(), StoreSamples.NOW, outcome, messages,
+            bytes, error);
     }
 
     private static void sleep(long millis) {

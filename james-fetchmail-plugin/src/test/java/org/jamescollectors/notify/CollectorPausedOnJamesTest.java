@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
@@ -84,7 +85,8 @@ class CollectorPausedOnJamesTest {
 
         assertThat(stores().collectors().find(id).orElseThrow().paused()).isTrue();
         assertThat(finishedRuns(id)).hasSize(2)
-            .allSatisfy(run -> assertThat(run.error().orElseThrow().code()).isEqualTo("authentication"));
+            .allSatisfy(run -> assertThat(run.error().orElseThrow().code())
+                .isEqualTo("authentication"));
         assertThat(inbox.inbox(owner)).hasSize(1);
     }
 
@@ -153,7 +155,7 @@ class CollectorPausedOnJamesTest {
     private static List<Run> finishedRuns(CollectorId id) {
         return stores().runs().recent(id, 10).stream()
             .filter(run -> run.outcome() != Run.Outcome.RUNNING)
-            .collect(java.util.stream.Collectors.toList());
+            .collect(Collectors.toList());
     }
 
     private static synchronized JdbcStores stores() {

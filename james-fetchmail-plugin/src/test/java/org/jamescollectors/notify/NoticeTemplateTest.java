@@ -22,7 +22,9 @@ class NoticeTemplateTest {
     void renderShouldFlattenLineBreaksOfValuesSoThatNoHeaderCanBeAdded() throws Exception {
         NoticeTemplate template = NoticeTemplate.parse("Paused: ${name}\n\nName: ${name}\n");
 
-        PauseNotice notice = template.render(Map.of("name", "x\r\nBcc: evil@attacker.test\u2028y\u0000z"));
+        String name = "x\r\nBcc: evil@attacker.test\u2028y\u0000z";
+
+        PauseNotice notice = template.render(Map.of("name", name));
 
         assertThat(notice.subject()).isEqualTo("Paused: x  Bcc: evil@attacker.test y z");
         assertThat(notice.body()).isEqualTo("Name: x  Bcc: evil@attacker.test y z\r\n");
@@ -30,7 +32,8 @@ class NoticeTemplateTest {
 
     @Test
     void renderShouldLeaveAPlaceholderWithoutValueAsWritten() throws Exception {
-        NoticeTemplate template = NoticeTemplate.parse("Subject\n\n${colectorName} and $5 and ${}\n");
+        NoticeTemplate template =
+            NoticeTemplate.parse("Subject\n\n${colectorName} and $5 and ${}\n");
 
         PauseNotice notice = template.render(Map.of("collectorName", "work"));
 

@@ -54,13 +54,14 @@ class NoticeTextsTest {
         PauseNotice notice = NoticeTexts.of("fr", Optional.empty()).template()
             .render(Map.of("collectorName", "Perso"));
 
-        assertThat(notice.subject()).isEqualTo("Votre collecteur de courrier « Perso » a été mis en pause");
+        assertThat(notice.subject())
+            .isEqualTo("Votre collecteur de courrier « Perso » a été mis en pause");
     }
 
     @Test
     void aTemplateInTheConfFolderShouldReplaceTheShippedOne() throws Exception {
-        Files.writeString(conf.resolve("collector-paused_en.txt"), "Ours: ${collectorName}\n\nbody\n",
-            StandardCharsets.UTF_8);
+        Files.writeString(conf.resolve("collector-paused_en.txt"),
+            "Ours: ${collectorName}\n\nbody\n", StandardCharsets.UTF_8);
 
         PauseNotice notice = NoticeTexts.of("en", Optional.of(conf)).template()
             .render(Map.of("collectorName", "work"));

@@ -67,7 +67,8 @@ public final class KeyRotation {
     }
 
     /** Runs a rotation to its end on the caller's thread, counting into {@code progress}. */
-    public Outcome rotate(RotationProgress progress) throws IOException, RotationInProgressException {
+    public Outcome rotate(RotationProgress progress)
+        throws IOException, RotationInProgressException {
         if (!running.tryLock()) {
             throw new RotationInProgressException("a secret key rotation is already running");
         }
@@ -179,7 +180,8 @@ public final class KeyRotation {
         } catch (StaleCollectorException e) {
             return Optional.of(collector);
         } catch (DuplicateCollectorException e) {
-            throw new IllegalStateException("re-encrypting a password never renames a collector", e);
+            throw new IllegalStateException("re-encrypting a password never renames a collector",
+                e);
         }
     }
 

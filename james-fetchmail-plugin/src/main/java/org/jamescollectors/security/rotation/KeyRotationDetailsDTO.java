@@ -26,12 +26,13 @@ public final class KeyRotationDetailsDTO implements AdditionalInformationDTO {
     private final Optional<String> newKeyFingerprint;
     private final boolean keySwapped;
 
-    public KeyRotationDetailsDTO(@JsonProperty("type") String type,
-                                 @JsonProperty("timestamp") Instant timestamp,
-                                 @JsonProperty("collectorsDone") int collectorsDone,
-                                 @JsonProperty("collectorsFailed") int collectorsFailed,
-                                 @JsonProperty("newKeyFingerprint") Optional<String> newKeyFingerprint,
-                                 @JsonProperty("keySwapped") boolean keySwapped) {
+    public KeyRotationDetailsDTO(
+        @JsonProperty("type") String type,
+        @JsonProperty("timestamp") Instant timestamp,
+        @JsonProperty("collectorsDone") int collectorsDone,
+        @JsonProperty("collectorsFailed") int collectorsFailed,
+        @JsonProperty("newKeyFingerprint") Optional<String> newKeyFingerprint,
+        @JsonProperty("keySwapped") boolean keySwapped) {
         this.type = type;
         this.timestamp = timestamp;
         this.collectorsDone = collectorsDone;

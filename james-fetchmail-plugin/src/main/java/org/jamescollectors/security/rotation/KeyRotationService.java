@@ -35,8 +35,8 @@ public final class KeyRotationService {
      */
     public synchronized TaskId start() throws RotationInProgressException {
         if (last.isPresent() && !isFinished(last.get())) {
-            throw new RotationInProgressException("a secret key rotation is already under way: task "
-                + last.get().asString());
+            throw new RotationInProgressException(
+                "a secret key rotation is already under way: task " + last.get().asString());
         }
         TaskId id = taskManager.submit(KeyRotationTask.of(rotation, clock));
         last = Optional.of(id);

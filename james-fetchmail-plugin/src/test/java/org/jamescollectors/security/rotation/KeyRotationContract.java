@@ -69,7 +69,8 @@ public interface KeyRotationContract {
         List<Collector> all = stores().collectors().page(Optional.empty(), 10_000);
         Map<CollectorId, Password> passwords = new HashMap<>();
         for (Collector collector : all) {
-            passwords.put(collector.id(), cipher.decrypt(collector.id(), collector.encryptedPassword()));
+            passwords.put(collector.id(),
+                cipher.decrypt(collector.id(), collector.encryptedPassword()));
         }
         return passwords;
     }
@@ -172,7 +173,7 @@ public interface KeyRotationContract {
     }
 
     @Test
-    default void aRotationCrashedBeforeTheFileSwapShouldBeFinishedByTheNextStart() throws Exception {
+    default void aRotationCrashedBeforeTheFileSwapShouldBeFinishedOnNextStart() throws Exception {
         SecretCipher cipher = startNode();
         List<Collector> collectors = createCollectors(cipher, 5);
         KeyRotation crashing = KeyRotation.of(InterceptedStores.crashingAfterMetadataPut(stores()),
@@ -277,7 +278,8 @@ public interface KeyRotationContract {
 
         assertThat(progress.done()).isEqualTo(1);
         assertThat(progress.failed()).isZero();
-        assertThat(readAll(keyFileOnly())).containsEntry(restored.id(), Password.of("from a backup"));
+        assertThat(readAll(keyFileOnly()))
+            .containsEntry(restored.id(), Password.of("from a backup"));
     }
 
     @Test

@@ -74,7 +74,8 @@ class KeyRotationOnJamesTest {
         for (Collector collector : collectors) {
             String stored = stores.collectors().find(collector.id()).orElseThrow()
                 .encryptedPassword();
-            assertThat(newKey.decrypt(collector.id(), stored)).isEqualTo(Password.of(collector.name()));
+            assertThat(newKey.decrypt(collector.id(), stored))
+                .isEqualTo(Password.of(collector.name()));
             assertThatThrownBy(() -> oldKey.decrypt(collector.id(), stored))
                 .isInstanceOf(SecretException.class);
         }

@@ -43,7 +43,8 @@ class SecretKeyRingTest {
     @Test
     void filesOfTheRingShouldSitBesideTheKeyFile() throws Exception {
         assertThat(ring().nextFile()).isEqualTo(folder.resolve("collectors-secret.key.next"));
-        assertThat(ring().previousFile()).isEqualTo(folder.resolve("collectors-secret.key.previous"));
+        assertThat(ring().previousFile())
+            .isEqualTo(folder.resolve("collectors-secret.key.previous"));
     }
 
     @Test

@@ -46,7 +46,8 @@ public final class PluginJames {
     private static final List<String> CONF_FILES = List.of("dnsservice.xml", "domainlist.xml",
         "extensions.properties", "jmx.properties", "mailetcontainer.xml",
         "mailrepositorystore.xml", "usersrepository.xml");
-    private static final String METRICS_ROUTES = "org.apache.james.webadmin.dropwizard.MetricsRoutes";
+    private static final String METRICS_ROUTES =
+        "org.apache.james.webadmin.dropwizard.MetricsRoutes";
 
     private final Supplier<Map<String, String>> settings;
     private final List<String> extraRoutes;
@@ -117,7 +118,8 @@ public final class PluginJames {
         try {
             Files.createDirectories(conf);
             for (String name : CONF_FILES) {
-                try (InputStream in = PluginJames.class.getResourceAsStream(CONF_RESOURCES + name)) {
+                String resource = CONF_RESOURCES + name;
+                try (InputStream in = PluginJames.class.getResourceAsStream(resource)) {
                     Files.write(conf.resolve(name), in.readAllBytes());
                 }
             }
