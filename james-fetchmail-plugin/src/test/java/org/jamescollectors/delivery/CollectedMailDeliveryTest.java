@@ -6,8 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import javax.mail.Flags;
@@ -62,6 +67,29 @@ class CollectedMailDeliveryTest {
 
         assertThat(outcome).isEqualTo(DeliveryOutcome.stored("INBOX"));
         assertThat(probe.messages(owner, "INBOX")).hasSize(1);
+    }
+
+    @Test
+    void submitShouldDeliverMessagesSubmittedFromSeveralThreads() throws Exception {
+        List<CollectedMessage> messages = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            messages.add(message(simpleMessage()).build());
+        }
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+
+        List<Future<DeliveryOutcome>> outcomes;
+        try {
+            outcomes = workers.invokeAll(messages.stream()
+                .map(message -> (Callable<DeliveryOutcome>) () -> probe.submit(message))
+                .collect(Collectors.toList()));
+        } finally {
+            workers.shutdown();
+        }
+
+        for (Future<DeliveryOutcome> outcome : outcomes) {
+            assertThat(outcome.get()).isEqualTo(DeliveryOutcome.stored("INBOX"));
+        }
+        assertThat(probe.messages(owner, "INBOX")).hasSize(20);
     }
 
     @Test
@@ -187,6 +215,17 @@ class CollectedMailDeliveryTest {
 
         assertThat(outcome).isEqualTo(DeliveryOutcome.stored("INBOX"));
         assertNothingButSentinelReaches(sender, postmaster());
+    }
+
+    @Test
+    void submitShouldKeepInInboxWithoutFlagsWhenTheScriptNeedsImap4flags() throws Exception {
+        activateScript("require \"imap4flags\"; addflag \"\\\\Flagged\"; keep;");
+
+        DeliveryOutcome outcome = probe.submit(message(simpleMessage()).build());
+
+        assertThat(outcome).isEqualTo(DeliveryOutcome.stored("INBOX"));
+        assertThat(probe.messages(owner, "INBOX").get(0).flags().contains(Flags.Flag.FLAGGED))
+            .isFalse();
     }
 
     @Test
