@@ -83,8 +83,7 @@ public final class SecretCipher {
             throw new SecretException("stored password of collector " + collector
                 + " is truncated");
         }
-        Keys accepted = keys;
-        for (SecretKey key : accepted.accepted()) {
+        for (SecretKey key : keys.accepted()) {
             Optional<Password> password = open(key, collector, in);
             if (password.isPresent()) {
                 return password.get();
@@ -94,7 +93,7 @@ public final class SecretCipher {
             + " cannot be decrypted with this node's secret key");
     }
 
-    private Optional<Password> open(SecretKey key, CollectorId collector, byte[] in) {
+    private static Optional<Password> open(SecretKey key, CollectorId collector, byte[] in) {
         try {
             byte[] nonce = java.util.Arrays.copyOf(in, NONCE_BYTES);
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, collector, nonce);
