@@ -53,6 +53,7 @@ public final class CollectorsConfiguration {
     private Duration backoffMax;
     private Duration unknownOwnerGracePeriod;
     private String notificationLanguage;
+    private boolean notificationsEnabled;
     private Optional<String> nodeId;
     private Map<String, String> store;
 
@@ -191,6 +192,7 @@ public final class CollectorsConfiguration {
             reader.problem("notifications.language", "'" + notificationLanguage
                 + "' has no templates; use one of " + new TreeSet<>(LANGUAGES));
         }
+        notificationsEnabled = reader.bool("notifications.enabled", true);
         nodeId = reader.string("node.id");
         store = new LinkedHashMap<>();
         for (String key : STORE_KEYS) {
@@ -336,6 +338,11 @@ public final class CollectorsConfiguration {
 
     public String notificationLanguage() {
         return notificationLanguage;
+    }
+
+    /** Whether owners get a mail when their collector is paused. */
+    public boolean notificationsEnabled() {
+        return notificationsEnabled;
     }
 
     /** This node's name in leases; empty means one is made from the host name. */

@@ -23,6 +23,10 @@ import org.jamescollectors.config.CollectorsConfiguration;
 import org.jamescollectors.config.CollectorsConfigurationException;
 import org.jamescollectors.delivery.CollectedMailSubmitter;
 import org.jamescollectors.delivery.DeliveredMessageFinder;
+import org.jamescollectors.metrics.MeasuredRuns;
+import org.jamescollectors.metrics.MetricsModule;
+import org.jamescollectors.metrics.RunMetrics;
+import org.jamescollectors.notify.NotificationModule;
 import org.jamescollectors.notify.PauseNotifier;
 import org.jamescollectors.remote.HostResolver;
 import org.jamescollectors.remote.MailSourceConnector;
@@ -30,8 +34,9 @@ import org.jamescollectors.remote.Timeouts;
 import org.jamescollectors.remote.TlsTrust;
 import org.jamescollectors.schedule.CollectionScheduler;
 import org.jamescollectors.security.SecretCipher;
-import org.jamescollectors.security.SecretKeyFile;
 import org.jamescollectors.security.TargetPolicy;
+import org.jamescollectors.security.rotation.KeyRotationModule;
+import org.jamescollectors.security.rotation.SecretKeyRing;
 import org.jamescollectors.store.Stores;
 import org.jamescollectors.store.jdbc.JdbcStores;
 import org.jamescollectors.store.jdbc.StoreLocation;
@@ -64,11 +69,26 @@ public final class CollectorsModule extends AbstractModule {
         }
     }
 
+    @Override
+    protected void configure() {
+        install(new NotificationModule());
+        install(new MetricsModule());
+        install(new KeyRotationModule());
+    }
+
     @Provides
     @Singleton
-    SecretCipher cipher(CollectorsConfiguration configuration, FileSystem fileSystem) throws IOException {
+    SecretKeyRing keyRing(CollectorsConfiguration configuration, FileSystem fileSystem)
+        throws FileNotFoundException {
         File keyFile = fileSystem.getFile(asFileSystemUrl(configuration.secretKeyFile()));
-        return SecretCipher.of(SecretKeyFile.loadOrCreate(keyFile.toPath()));
+        return SecretKeyRing.at(keyFile.toPath());
+    }
+
+    /** The key file's key, and while a rotation is unfinished the new key too (see the ring). */
+    @Provides
+    @Singleton
+    SecretCipher cipher(SecretKeyRing ring, Stores stores) throws IOException {
+        return ring.openCipher(stores.metadata());
     }
 
     @Provides
@@ -123,16 +143,10 @@ public final class CollectorsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PauseNotifier pauseNotifier() {
-        return PauseNotifier.none();
-    }
-
-    @Provides
-    @Singleton
-    CollectionScheduler scheduler(Stores stores, CollectorRunner runner,
+    CollectionScheduler scheduler(Stores stores, CollectorRunner runner, RunMetrics metrics,
                                   CollectorsConfiguration configuration, Clock clock) {
-        return new CollectionScheduler(stores, runner, configuration, clock,
-            configuration.nodeId().orElseGet(CollectorsModule::defaultNodeId));
+        return new CollectionScheduler(stores, MeasuredRuns.of(runner, metrics), configuration,
+            clock, configuration.nodeId().orElseGet(CollectorsModule::defaultNodeId));
     }
 
     private static boolean ownerExists(UsersRepository users, Username owner) {

@@ -5,8 +5,11 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -19,28 +22,40 @@ import org.jamescollectors.collect.Password;
  * Encrypts remote passwords with AES-256-GCM. Each ciphertext is bound to its collector's id (as
  * associated data), so one collector's ciphertext cannot be moved to another. The text form is
  * {@code v1:} followed by base64 of the 12-byte nonce and the ciphertext with its tag.
+ *
+ * <p>It encrypts under one current key and decrypts with the current key or, while a key rotation
+ * is under way, with the other keys it was told to accept ({@link #useKeys}); the switch is atomic
+ * and visible to every thread at once.
  */
 public final class SecretCipher {
     private static final String PREFIX = "v1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
+    private volatile Keys keys;
 
     private SecretCipher(SecretKey key) {
-        this.key = Objects.requireNonNull(key, "key");
+        this.keys = new Keys(key, List.of());
     }
 
     public static SecretCipher of(SecretKey key) {
         return new SecretCipher(key);
     }
 
+    /**
+     * From now on encrypts under {@code current}, and decrypts with it or any of
+     * {@code alsoAccepted} (tried in that order). Used by the key rotation.
+     */
+    public void useKeys(SecretKey current, List<SecretKey> alsoAccepted) {
+        this.keys = new Keys(current, alsoAccepted);
+    }
+
     public String encrypt(CollectorId collector, Password password) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, collector, nonce);
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keys.current, collector, nonce);
             byte[] sealed = cipher.doFinal(password.reveal().getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[NONCE_BYTES + sealed.length];
             System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
@@ -51,32 +66,51 @@ public final class SecretCipher {
         }
     }
 
-    /**
-     * Decrypts; throws {@link SecretException} when the text was sealed under another key or id.
-     */
+    /** Decrypts; throws {@link SecretException} when the text was sealed under another key or id. */
     public Password decrypt(CollectorId collector, String encrypted) throws SecretException {
         if (!encrypted.startsWith(PREFIX)) {
             throw new SecretException("stored password of collector " + collector
                 + " is not in a known format");
         }
+        byte[] in;
         try {
-            byte[] in = Base64.getDecoder().decode(encrypted.substring(PREFIX.length()));
-            if (in.length < NONCE_BYTES + TAG_BITS / 8) {
-                throw new SecretException("stored password of collector " + collector
-                    + " is truncated");
-            }
-            byte[] nonce = java.util.Arrays.copyOf(in, NONCE_BYTES);
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, collector, nonce);
-            byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
-            return Password.of(new String(plain, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            in = Base64.getDecoder().decode(encrypted.substring(PREFIX.length()));
+        } catch (IllegalArgumentException e) {
             throw new SecretException("stored password of collector " + collector
                 + " cannot be decrypted with this node's secret key");
         }
+        if (in.length < NONCE_BYTES + TAG_BITS / 8) {
+            throw new SecretException("stored password of collector " + collector
+                + " is truncated");
+        }
+        for (SecretKey key : keys.accepted()) {
+            Optional<Password> password = open(key, collector, in);
+            if (password.isPresent()) {
+                return password.get();
+            }
+        }
+        throw new SecretException("stored password of collector " + collector
+            + " cannot be decrypted with this node's secret key");
     }
 
-    /** A short, non-secret name of the key, the same on every node that holds the same key. */
+    private static Optional<Password> open(SecretKey key, CollectorId collector, byte[] in) {
+        try {
+            byte[] nonce = java.util.Arrays.copyOf(in, NONCE_BYTES);
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, collector, nonce);
+            byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
+            return Optional.of(Password.of(new String(plain, StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A short, non-secret name of the current key, the same on every node that holds it. */
     public String fingerprint() {
+        return fingerprint(keys.current);
+    }
+
+    /** A short, non-secret name of {@code key}. */
+    public static String fingerprint(SecretKey key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
             StringBuilder hex = new StringBuilder("sha256:");
@@ -89,11 +123,29 @@ public final class SecretCipher {
         }
     }
 
-    private Cipher cipher(int mode, CollectorId collector, byte[] nonce)
+    private static Cipher cipher(int mode, SecretKey key, CollectorId collector, byte[] nonce)
         throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(collector.asString().getBytes(StandardCharsets.US_ASCII));
         return cipher;
+    }
+
+    /** The current key and the others accepted for decryption, swapped as one. */
+    private static final class Keys {
+        private final SecretKey current;
+        private final List<SecretKey> alsoAccepted;
+
+        Keys(SecretKey current, List<SecretKey> alsoAccepted) {
+            this.current = Objects.requireNonNull(current, "current");
+            this.alsoAccepted = List.copyOf(alsoAccepted);
+        }
+
+        List<SecretKey> accepted() {
+            List<SecretKey> all = new ArrayList<>(1 + alsoAccepted.size());
+            all.add(current);
+            all.addAll(alsoAccepted);
+            return all;
+        }
     }
 }

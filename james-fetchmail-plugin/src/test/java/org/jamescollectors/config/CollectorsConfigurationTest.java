@@ -88,4 +88,28 @@ class CollectorsConfigurationTest {
             "store.jdbc.username", "james")))
             .hasMessageContaining("store.jdbc.url: is required");
     }
+
+    @Test
+    void notificationsShouldBeSentInEnglishByDefault() {
+        CollectorsConfiguration defaults = CollectorsConfiguration.defaults();
+
+        assertThat(defaults.notificationsEnabled()).isTrue();
+        assertThat(defaults.notificationLanguage()).isEqualTo("en");
+    }
+
+    @Test
+    void fromShouldReadTheNotificationSettings() throws Exception {
+        CollectorsConfiguration configuration = CollectorsConfiguration.fromMap(Map.of(
+            "notifications.enabled", "false", "notifications.language", "FR"));
+
+        assertThat(configuration.notificationsEnabled()).isFalse();
+        assertThat(configuration.notificationLanguage()).isEqualTo("fr");
+    }
+
+    @Test
+    void fromShouldRefuseANotificationSwitchThatIsNotABoolean() {
+        assertThatThrownBy(() -> CollectorsConfiguration.fromMap(Map.of(
+            "notifications.enabled", "yes")))
+            .hasMessageContaining("notifications.enabled:");
+    }
 }
