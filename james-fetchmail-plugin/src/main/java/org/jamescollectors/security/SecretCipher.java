@@ -66,7 +66,9 @@ public final class SecretCipher {
         }
     }
 
-    /** Decrypts; throws {@link SecretException} when the text was sealed under another key or id. */
+    /**
+     * Decrypts; throws {@link SecretException} when the text was sealed under another key or id.
+     */
     public Password decrypt(CollectorId collector, String encrypted) throws SecretException {
         if (!encrypted.startsWith(PREFIX)) {
             throw new SecretException("stored password of collector " + collector
