@@ -38,7 +38,8 @@ import org.slf4j.MDC;
  * Runs one collector once: logs in, plans, then for each message downloads it to a temporary file,
  * records it as being delivered, hands it to James, records it as collected, and finally deletes
  * remotely what was collected. The order of those writes is what makes a run that is cut off
- * anywhere safe to run again. Runs on the caller's thread, which must not be a Reactor parallel one.
+ * anywhere safe to run again. Runs on the caller's thread, which must not be a Reactor parallel
+ * one.
  */
 public final class CollectorRunner implements CollectorRuns {
     private static final Logger LOGGER = LoggerFactory.getLogger(CollectorRunner.class);
@@ -56,8 +57,8 @@ public final class CollectorRunner implements CollectorRuns {
     private final PauseNotifier pauseNotifier;
 
     public CollectorRunner(Stores stores, SecretCipher cipher, MailSources sources,
-                           MessageDelivery delivery, CollectorsConfiguration configuration, Clock clock,
-                           Path temporaryFolder, Predicate<Username> ownerExists,
+                           MessageDelivery delivery, CollectorsConfiguration configuration,
+                           Clock clock, Path temporaryFolder, Predicate<Username> ownerExists,
                            PauseNotifier pauseNotifier) {
         this.stores = stores;
         this.cipher = cipher;
@@ -126,7 +127,8 @@ public final class CollectorRunner implements CollectorRuns {
         return collectFrom(source, collector, tally);
     }
 
-    private Optional<RunFailure> collectFrom(MailSource source, Collector collector, RunTally tally) {
+    private Optional<RunFailure> collectFrom(MailSource source, Collector collector,
+                                             RunTally tally) {
         boolean closed = false;
         try {
             Optional<RunFailure> failure = processListing(source, collector, tally);
@@ -142,8 +144,8 @@ public final class CollectorRunner implements CollectorRuns {
         }
     }
 
-    private Optional<RunFailure> processListing(MailSource source, Collector collector, RunTally tally)
-        throws RemoteException {
+    private Optional<RunFailure> processListing(MailSource source, Collector collector,
+                                                RunTally tally) throws RemoteException {
         List<RemoteMessage> listing = source.messages();
         FetchStateStore fetchStates = stores.fetchStates();
         Set<String> listed = listing.stream().map(RemoteMessage::key).collect(Collectors.toSet());
@@ -167,8 +169,9 @@ public final class CollectorRunner implements CollectorRuns {
     }
 
     /** Handles one planned message; a present result stops the run. */
-    private Optional<RunFailure> process(MailSource source, Collector collector, MessagePlan.Entry entry,
-                                         List<RemoteMessage> toDelete, RunTally tally)
+    private Optional<RunFailure> process(MailSource source, Collector collector,
+                                         MessagePlan.Entry entry, List<RemoteMessage> toDelete,
+                                         RunTally tally)
         throws RemoteException {
         RemoteMessage message = entry.message();
         switch (entry.step()) {
@@ -182,8 +185,8 @@ public final class CollectorRunner implements CollectorRuns {
                 return Optional.empty();
             case RECOVER:
                 if (delivery.alreadyDelivered(collector.owner(), collector.id(), message.key())) {
-                    LOGGER.info("Message {} was delivered by an interrupted run; not delivering it again",
-                        message.key());
+                    LOGGER.info("Message {} was delivered by an interrupted run; not delivering"
+                        + " it again", message.key());
                     markCollected(collector, message, toDelete, tally);
                     return Optional.empty();
                 }
@@ -194,18 +197,21 @@ public final class CollectorRunner implements CollectorRuns {
         }
     }
 
-    private Optional<RunFailure> deliver(MailSource source, Collector collector, RemoteMessage message,
-                                         List<RemoteMessage> toDelete, RunTally tally)
+    private Optional<RunFailure> deliver(MailSource source, Collector collector,
+                                         RemoteMessage message, List<RemoteMessage> toDelete,
+                                         RunTally tally)
         throws RemoteException {
         Path file = null;
         try {
             file = Files.createTempFile(temporaryFolder, "collected-", ".eml");
             download(source, message, file);
-            stores.fetchStates().record(collector.id(), message.key(), Status.DELIVERING, clock.instant());
+            stores.fetchStates().record(collector.id(), message.key(), Status.DELIVERING,
+                clock.instant());
             DeliveryOutcome outcome = delivery.deliver(collectedMessage(collector, message, file));
             return afterDelivery(collector, message, outcome, toDelete, tally);
         } catch (IOException e) {
-            LOGGER.error("Cannot spool message {} to {}: {}", message.key(), temporaryFolder, e.toString());
+            LOGGER.error("Cannot spool message {} to {}: {}", message.key(), temporaryFolder,
+                e.toString());
             return Optional.of(RunFailure.of(RunFailure.Code.LOCAL,
                 "the server could not store the message temporarily; it will be retried"));
         } finally {
@@ -221,30 +227,32 @@ public final class CollectorRunner implements CollectorRuns {
     }
 
     private Optional<RunFailure> afterDelivery(Collector collector, RemoteMessage message,
-                                               DeliveryOutcome outcome, List<RemoteMessage> toDelete,
-                                               RunTally tally) {
+                                               DeliveryOutcome outcome,
+                                               List<RemoteMessage> toDelete, RunTally tally) {
         if (outcome.kind() != DeliveryOutcome.Kind.FAILED) {
             markCollected(collector, message, toDelete, tally);
             return Optional.empty();
         }
         stores.fetchStates().forget(collector.id(), message.key());
-        LOGGER.warn("Delivery of {} failed, left on the server: {}", message.key(), outcome.reason());
+        LOGGER.warn("Delivery of {} failed, left on the server: {}", message.key(),
+            outcome.reason());
         if (outcome.overQuota()) {
             return Optional.of(RunFailure.of(RunFailure.Code.OVER_QUOTA,
                 "your mailbox is full; collection resumes when there is space again"));
         }
         RunFailure failure = outcome.temporary()
-            ? RunFailure.of(RunFailure.Code.LOCAL, "a message could not be delivered yet; it will be"
-                + " retried at the next run")
-            : RunFailure.of(RunFailure.Code.REJECTED, "a message was refused by this server's checks"
-                + " and left on the remote server");
+            ? RunFailure.of(RunFailure.Code.LOCAL,
+                "a message could not be delivered yet; it will be retried at the next run")
+            : RunFailure.of(RunFailure.Code.REJECTED,
+                "a message was refused by this server's checks and left on the remote server");
         tally.failed(failure);
         return Optional.empty();
     }
 
-    private void markCollected(Collector collector, RemoteMessage message, List<RemoteMessage> toDelete,
-                               RunTally tally) {
-        stores.fetchStates().record(collector.id(), message.key(), Status.COLLECTED, clock.instant());
+    private void markCollected(Collector collector, RemoteMessage message,
+                               List<RemoteMessage> toDelete, RunTally tally) {
+        stores.fetchStates().record(collector.id(), message.key(), Status.COLLECTED,
+            clock.instant());
         tally.collected(message.size());
         if (collector.retention().deleteAfterFetch()) {
             toDelete.add(message);
@@ -282,7 +290,9 @@ public final class CollectorRunner implements CollectorRuns {
         return tally.skipped() > 0 ? Run.Outcome.PARTIAL : Run.Outcome.SUCCESS;
     }
 
-    /** Applies the failure policy to the collector as stored now, retrying if it changed meanwhile. */
+    /**
+     * Applies the failure policy to the collector as stored now, retrying if it changed meanwhile.
+     */
     private void updateCollector(CollectorId id, Instant startedAt, Optional<RunFailure> failure) {
         for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
             Optional<Collector> current = stores.collectors().find(id);
@@ -314,9 +324,9 @@ public final class CollectorRunner implements CollectorRuns {
     private void logSummary(Collector collector, Run run) {
         Duration took = Duration.between(run.startedAt(), run.finishedAt().orElse(run.startedAt()));
         LOGGER.info("Collector run {}: protocol={} host={} messages={} bytes={} skipped={} error={}"
-                + " durationMs={}", run.outcome().wireName(), collector.account().protocol().wireName(),
-            collector.account().host(), run.messages(), run.bytes(), run.skipped(),
-            run.error().map(Run.Error::code).orElse("none"), took.toMillis());
+                + " durationMs={}", run.outcome().wireName(),
+            collector.account().protocol().wireName(), collector.account().host(), run.messages(),
+            run.bytes(), run.skipped(), run.error().map(Run.Error::code).orElse("none"), took.toMillis());
     }
 
     private static void deleteQuietly(Path file) {

@@ -96,7 +96,8 @@ public final class CollectorsModule extends AbstractModule {
     StoreLocation storeLocation(CollectorsConfiguration configuration, FileSystem fileSystem)
         throws IOException {
         return StoreLocation.resolve(configuration.storeSettings(),
-            fileSystem.getFile("file://conf/").toPath(), fileSystem.getFile("file://var/").toPath());
+            fileSystem.getFile("file://conf/").toPath(),
+            fileSystem.getFile("file://var/").toPath());
     }
 
     @Provides
@@ -115,7 +116,8 @@ public final class CollectorsModule extends AbstractModule {
     @Provides
     @Singleton
     MailSourceConnector connector(CollectorsConfiguration configuration, TargetPolicy policy,
-                                  FileSystem fileSystem) throws IOException, GeneralSecurityException {
+                                  FileSystem fileSystem)
+        throws IOException, GeneralSecurityException {
         TlsTrust trust = TlsTrust.systemDefault();
         if (configuration.trustStore().isPresent()) {
             File file = fileSystem.getFile(asFileSystemUrl(configuration.trustStore().get()));
@@ -132,7 +134,8 @@ public final class CollectorsModule extends AbstractModule {
     @Singleton
     CollectorRunner runner(Stores stores, SecretCipher cipher, MailSourceConnector connector,
                            CollectedMailSubmitter submitter, DeliveredMessageFinder finder,
-                           CollectorsConfiguration configuration, Clock clock, FileSystem fileSystem,
+                           CollectorsConfiguration configuration, Clock clock,
+                           FileSystem fileSystem,
                            UsersRepository users, PauseNotifier pauseNotifier) throws IOException {
         Path spool = fileSystem.getFile("file://var/collectors/spool").toPath();
         Files.createDirectories(spool);

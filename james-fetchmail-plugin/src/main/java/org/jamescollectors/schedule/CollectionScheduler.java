@@ -54,14 +54,15 @@ public final class CollectionScheduler implements AutoCloseable {
     private volatile Instant lastTick = Instant.EPOCH;
     private Instant lastRenewal = Instant.EPOCH;
 
-    public CollectionScheduler(Stores stores, CollectorRuns runner, CollectorsConfiguration configuration,
-                               Clock clock, String nodeId) {
+    public CollectionScheduler(Stores stores, CollectorRuns runner,
+                               CollectorsConfiguration configuration, Clock clock, String nodeId) {
         this.stores = stores;
         this.runner = runner;
         this.configuration = configuration;
         this.clock = clock;
         this.nodeId = nodeId;
-        this.workers = Executors.newFixedThreadPool(configuration.concurrency(), threads("collector-run"));
+        this.workers = Executors.newFixedThreadPool(configuration.concurrency(),
+            threads("collector-run"));
         this.ticker = Executors.newSingleThreadScheduledExecutor(threads("collector-scheduler"));
     }
 
@@ -114,7 +115,8 @@ public final class CollectionScheduler implements AutoCloseable {
             return last;
         }
         Instant now = clock.instant();
-        Optional<Instant> allowedAt = last.map(run -> run.startedAt().plus(configuration.minimumInterval()));
+        Optional<Instant> allowedAt =
+            last.map(run -> run.startedAt().plus(configuration.minimumInterval()));
         if (allowedAt.isPresent() && allowedAt.get().isAfter(now)) {
             throw new TooSoonException(Duration.between(now, allowedAt.get()));
         }
@@ -154,7 +156,8 @@ public final class CollectionScheduler implements AutoCloseable {
         if (busyAccounts.putIfAbsent(account, collector.id()) != null) {
             return Optional.empty();
         }
-        AtomicInteger hostSessions = sessionsPerHost.computeIfAbsent(host, h -> new AtomicInteger());
+        AtomicInteger hostSessions =
+            sessionsPerHost.computeIfAbsent(host, h -> new AtomicInteger());
         if (hostSessions.incrementAndGet() > configuration.perHostConcurrency()) {
             hostSessions.decrementAndGet();
             busyAccounts.remove(account);
@@ -200,13 +203,16 @@ public final class CollectionScheduler implements AutoCloseable {
         stores.collectors().release(id, nodeId);
     }
 
-    /** A run left "running" by a node that died is recorded as interrupted before the next starts. */
+    /**
+     * A run left "running" by a node that died is recorded as interrupted before the next starts.
+     */
     private void closeInterruptedRun(CollectorId id) {
         stores.runs().recent(id, 1).stream()
             .filter(run -> run.outcome() == Run.Outcome.RUNNING)
             .forEach(run -> stores.runs().save(run.finish(clock.instant(), Run.Outcome.FAILED,
                 run.messages(), run.bytes(), run.skipped(), Optional.of(Run.Error.of("local",
-                    "the run was interrupted (server stopped); collection resumed with the next run")))));
+                    "the run was interrupted (server stopped); collection resumed with the next"
+                    + " run")))));
     }
 
     /** Renews the leases of runs under way once a third of the lease has passed. */
