@@ -326,7 +326,8 @@ public final class CollectorRunner implements CollectorRuns {
         LOGGER.info("Collector run {}: protocol={} host={} messages={} bytes={} skipped={} error={}"
                 + " durationMs={}", run.outcome().wireName(),
             collector.account().protocol().wireName(), collector.account().host(), run.messages(),
-            run.bytes(), run.skipped(), run.error().map(Run.Error::code).orElse("none"), took.toMillis());
+            run.bytes(), run.skipped(), run.error().map(Run.Error::code).orElse("none"),
+            took.toMillis());
     }
 
     private static void deleteQuietly(Path file) {
