@@ -160,8 +160,12 @@ class CollectionEndToEndTest {
     }
 
     static String jamesUser(GuiceJamesServer james) throws Exception {
+        return jamesUser(james, "secret");
+    }
+
+    static String jamesUser(GuiceJamesServer james, String password) throws Exception {
         String user = TestUsers.next("owner").replace("@remote.test", "@" + CollectorsJames.DOMAIN);
-        james.getProbe(DataProbeImpl.class).addUser(user, "secret");
+        james.getProbe(DataProbeImpl.class).addUser(user, password);
         return user;
     }
 

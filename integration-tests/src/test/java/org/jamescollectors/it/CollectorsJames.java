@@ -40,8 +40,16 @@ final class CollectorsJames {
 
     /** One server per test class, its collector settings computed once the test's peers run. */
     static JamesServerExtension perClass(Supplier<Map<String, String>> settings) {
+        return perClass(settings, Map::of);
+    }
+
+    /** The same, with more files (name to content) written into the server's conf folder. */
+    static JamesServerExtension perClass(Supplier<Map<String, String>> settings,
+                                         Supplier<Map<String, String>> moreConf) {
         return new JamesServerBuilder<MemoryJamesConfiguration>(tmpDir -> {
-            writeConf(tmpDir.toPath().resolve("conf"), settings.get());
+            Path conf = tmpDir.toPath().resolve("conf");
+            writeConf(conf, settings.get());
+            writeFiles(conf, moreConf.get());
             return MemoryJamesConfiguration.builder()
                 .workingDirectory(tmpDir)
                 .usersRepository(UsersRepositoryModuleChooser.Implementation.DEFAULT)
@@ -78,6 +86,16 @@ final class CollectorsJames {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void writeFiles(Path conf, Map<String, String> files) {
+        files.forEach((name, content) -> {
+            try {
+                Files.writeString(conf.resolve(name), content, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** A file of the repository's {@code conf-samples/}: what operators get is what is tested. */

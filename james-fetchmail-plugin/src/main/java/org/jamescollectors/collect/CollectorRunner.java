@@ -129,18 +129,30 @@ public final class CollectorRunner implements CollectorRuns {
 
     private Optional<RunFailure> collectFrom(MailSource source, Collector collector,
                                              RunTally tally) {
-        boolean closed = false;
+        Optional<RunFailure> failure;
         try {
-            Optional<RunFailure> failure = processListing(source, collector, tally);
-            source.close();
-            closed = true;
-            return failure;
+            failure = processListing(source, collector, tally);
         } catch (RemoteException e) {
+            source.abort();
             return Optional.of(RemoteFailures.toRunFailure(e));
-        } finally {
-            if (!closed) {
-                source.abort();
-            }
+        } catch (RuntimeException | Error e) {
+            source.abort();
+            throw e;
+        }
+        closeQuietly(source);
+        return failure;
+    }
+
+    /**
+     * Ends the session. Everything collected is already recorded, so a session that does not end
+     * well loses nothing: POP3 deletions not committed are simply done again at the next run.
+     */
+    private static void closeQuietly(MailSource source) {
+        try {
+            source.close();
+        } catch (RemoteException e) {
+            LOGGER.warn("The remote session did not end cleanly ({}); pending deletions are retried"
+                + " at the next run", e.userMessage());
         }
     }
 
