@@ -55,6 +55,7 @@ public final class CollectorsConfiguration {
     private String notificationLanguage;
     private Optional<String> nodeId;
     private Map<String, String> store;
+    private ApiSettings api;
 
     private CollectorsConfiguration() {
     }
@@ -70,6 +71,7 @@ public final class CollectorsConfiguration {
         result.readAllowance(reader);
         result.readFailures(reader);
         result.readRest(reader);
+        result.api = ApiSettings.read(reader);
         result.checkCoherence(reader);
         reader.finish();
         return result;
@@ -341,5 +343,10 @@ public final class CollectorsConfiguration {
     /** The {@code store.jdbc.*} settings as given; empty means James' database or embedded Derby. */
     public Map<String, String> storeSettings() {
         return Map.copyOf(store);
+    }
+
+    /** The self-service API's and the provider assistant's settings. */
+    public ApiSettings api() {
+        return api;
     }
 }
