@@ -21,7 +21,7 @@ public final class ApiSettings {
     private int validationsPerUser;
     private Duration validationWindow;
     private String providersFolder;
-    private boolean srvLookup;
+    private boolean dnsLookup;
 
     private ApiSettings() {
     }
@@ -55,7 +55,7 @@ public final class ApiSettings {
 
     private void readProviders(SettingsReader reader) {
         providersFolder = reader.string("providers.folder").orElse("file://conf/collectors-providers");
-        srvLookup = reader.bool("providers.srvLookup", true);
+        dnsLookup = reader.bool("providers.dnsLookup", true);
     }
 
     private void checkCoherence(SettingsReader reader) {
@@ -123,8 +123,8 @@ public final class ApiSettings {
         return providersFolder;
     }
 
-    /** Whether unknown domains are looked up through RFC 6186 SRV records. */
-    public boolean srvLookup() {
-        return srvLookup;
+    /** Whether unknown domains are looked up in DNS (MX to a known provider, RFC 6186 SRV). */
+    public boolean dnsLookup() {
+        return dnsLookup;
     }
 }

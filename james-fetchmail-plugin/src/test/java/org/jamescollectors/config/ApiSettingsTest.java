@@ -25,7 +25,7 @@ class ApiSettingsTest {
         assertThat(api.validationsPerUser()).isEqualTo(20);
         assertThat(api.validationWindow()).isEqualTo(Duration.ofHours(1));
         assertThat(api.providersFolder()).isEqualTo("file://conf/collectors-providers");
-        assertThat(api.srvLookup()).isTrue();
+        assertThat(api.dnsLookup()).isTrue();
     }
 
     @Test
@@ -42,7 +42,7 @@ class ApiSettingsTest {
             Map.entry("api.validation.maxPerUser", "3"),
             Map.entry("api.validation.window", "10m"),
             Map.entry("providers.folder", "file://conf/providers"),
-            Map.entry("providers.srvLookup", "false")));
+            Map.entry("providers.dnsLookup", "false")));
 
         ApiSettings api = configuration.api();
 
@@ -59,7 +59,7 @@ class ApiSettingsTest {
         assertThat(api.validationsPerUser()).isEqualTo(3);
         assertThat(api.validationWindow()).isEqualTo(Duration.ofMinutes(10));
         assertThat(api.providersFolder()).isEqualTo("file://conf/providers");
-        assertThat(api.srvLookup()).isFalse();
+        assertThat(api.dnsLookup()).isFalse();
     }
 
     @Test
@@ -71,7 +71,7 @@ class ApiSettingsTest {
             "api.auth.failureWindow", "soon",
             "api.auth.failureDelay", "1m",
             "api.validation.maxPerUser", "-1",
-            "providers.srvLookup", "maybe");
+            "providers.dnsLookup", "maybe");
 
         assertThatThrownBy(() -> CollectorsConfiguration.fromMap(broken))
             .isInstanceOfSatisfying(CollectorsConfigurationException.class, e ->
@@ -82,7 +82,7 @@ class ApiSettingsTest {
                     .anySatisfy(p -> assertThat(p).startsWith("api.auth.failureWindow:"))
                     .anySatisfy(p -> assertThat(p).startsWith("api.auth.failureDelay: must not"))
                     .anySatisfy(p -> assertThat(p).startsWith("api.validation.maxPerUser:"))
-                    .anySatisfy(p -> assertThat(p).startsWith("providers.srvLookup:")));
+                    .anySatisfy(p -> assertThat(p).startsWith("providers.dnsLookup:")));
     }
 
     @Test
