@@ -20,6 +20,8 @@ import org.jamescollectors.collect.RemoteAccount;
 import org.jamescollectors.collect.Run;
 import org.jamescollectors.collect.RunId;
 import org.jamescollectors.config.CollectorsConfiguration;
+import org.jamescollectors.manage.provider.ProviderAssistant;
+import org.jamescollectors.manage.provider.ProviderPresets;
 import org.jamescollectors.schedule.CollectionScheduler;
 import org.jamescollectors.schedule.TooSoonException;
 import org.jamescollectors.security.SecretCipher;
@@ -51,12 +53,14 @@ public final class CollectorService {
     private final StorageQuotas quotas;
     private final UserFolders folders;
     private final RemoteCheck remoteCheck;
+    private final ProviderAssistant providers;
     private final AttemptCounter validations;
 
     @Inject
     public CollectorService(Stores stores, SecretCipher cipher, CollectionScheduler scheduler,
                             CollectorsConfiguration configuration, Clock clock,
-                            StorageQuotas quotas, UserFolders folders, RemoteCheck remoteCheck) {
+                            StorageQuotas quotas, UserFolders folders, RemoteCheck remoteCheck,
+                            ProviderAssistant providers) {
         this.stores = stores;
         this.cipher = cipher;
         this.scheduler = scheduler;
@@ -65,6 +69,7 @@ public final class CollectorService {
         this.quotas = quotas;
         this.folders = folders;
         this.remoteCheck = remoteCheck;
+        this.providers = providers;
         this.validations = AttemptCounter.of(configuration.api().validationsPerUser(),
             configuration.api().validationWindow(), clock);
     }
@@ -87,6 +92,15 @@ public final class CollectorService {
     /** The owner's top-level mailboxes other than INBOX, the possible target folders. */
     public List<String> folders(Username owner) {
         return folders.topLevel(owner);
+    }
+
+    /**
+     * Suggested settings for an address or a domain; empty when nothing is known about it.
+     *
+     * @throws InvalidFieldException (field {@code address}) when it is neither
+     */
+    public Optional<ProviderPresets> presets(String addressOrDomain) throws InvalidFieldException {
+        return providers.forDomain(FieldRules.addressDomain(addressOrDomain));
     }
 
     /**

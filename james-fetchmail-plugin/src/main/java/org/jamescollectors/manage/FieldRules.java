@@ -100,6 +100,26 @@ final class FieldRules {
             + " host name such as imap.example.com");
     }
 
+    /** The domain of an address ({@code jean@orange.fr}) or a bare domain, in ASCII form. */
+    static String addressDomain(String value) throws InvalidFieldException {
+        String domain = value.substring(value.lastIndexOf('@') + 1);
+        String host;
+        try {
+            host = host(domain);
+        } catch (InvalidFieldException e) {
+            throw invalidAddress();
+        }
+        if (InetAddresses.isInetAddress(host) || value.length() > MAX_USERNAME) {
+            throw invalidAddress();
+        }
+        return host;
+    }
+
+    private static InvalidFieldException invalidAddress() {
+        return new InvalidFieldException("address", "address must be an e-mail address or a"
+            + " domain, such as jean@orange.fr or orange.fr");
+    }
+
     static String username(String value) throws InvalidFieldException {
         if (value.isEmpty()) {
             throw new InvalidFieldException(CollectorField.USERNAME, "username must not be empty");

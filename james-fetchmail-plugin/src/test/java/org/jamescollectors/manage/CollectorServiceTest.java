@@ -88,7 +88,7 @@ class CollectorServiceTest {
             "imap.private.example", List.of("10.1.2.3", "127.0.0.1"))), configuration, providers);
         service = new CollectorService(stores, cipher, scheduler, configuration, clock,
             owner -> quotas.getOrDefault(owner, OptionalLong.of(GIB)), new FixedFolders(),
-            check);
+            check, providers);
     }
 
     @AfterEach
