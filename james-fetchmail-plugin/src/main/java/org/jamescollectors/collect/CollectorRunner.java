@@ -13,15 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.apache.james.core.Username;
 import org.jamescollectors.config.CollectorsConfiguration;
-import org.jamescollectors.delivery.CollectedMailSubmitter;
 import org.jamescollectors.delivery.CollectedMessage;
-import org.jamescollectors.delivery.DeliveredMessageFinder;
 import org.jamescollectors.delivery.DeliveryOutcome;
+import org.jamescollectors.notify.PauseNotifier;
 import org.jamescollectors.remote.MailSource;
-import org.jamescollectors.remote.MailSourceConnector;
 import org.jamescollectors.remote.RemoteException;
 import org.jamescollectors.remote.RemoteMessage;
 import org.jamescollectors.security.SecretCipher;
@@ -40,35 +40,38 @@ import org.slf4j.MDC;
  * remotely what was collected. The order of those writes is what makes a run that is cut off
  * anywhere safe to run again. Runs on the caller's thread, which must not be a Reactor parallel one.
  */
-public final class CollectorRunner {
+public final class CollectorRunner implements CollectorRuns {
     private static final Logger LOGGER = LoggerFactory.getLogger(CollectorRunner.class);
     private static final int UPDATE_ATTEMPTS = 5;
 
     private final Stores stores;
     private final SecretCipher cipher;
-    private final MailSourceConnector connector;
-    private final CollectedMailSubmitter submitter;
-    private final DeliveredMessageFinder finder;
+    private final MailSources sources;
+    private final MessageDelivery delivery;
     private final CollectorsConfiguration configuration;
     private final FailurePolicy failurePolicy;
     private final Clock clock;
     private final Path temporaryFolder;
+    private final Predicate<Username> ownerExists;
+    private final PauseNotifier pauseNotifier;
 
-    public CollectorRunner(Stores stores, SecretCipher cipher, MailSourceConnector connector,
-                           CollectedMailSubmitter submitter, DeliveredMessageFinder finder,
-                           CollectorsConfiguration configuration, Clock clock, Path temporaryFolder) {
+    public CollectorRunner(Stores stores, SecretCipher cipher, MailSources sources,
+                           MessageDelivery delivery, CollectorsConfiguration configuration, Clock clock,
+                           Path temporaryFolder, Predicate<Username> ownerExists,
+                           PauseNotifier pauseNotifier) {
         this.stores = stores;
         this.cipher = cipher;
-        this.connector = connector;
-        this.submitter = submitter;
-        this.finder = finder;
+        this.sources = sources;
+        this.delivery = delivery;
         this.configuration = configuration;
         this.failurePolicy = FailurePolicy.of(configuration);
         this.clock = clock;
         this.temporaryFolder = temporaryFolder;
+        this.ownerExists = ownerExists;
+        this.pauseNotifier = pauseNotifier;
     }
 
-    /** Starts a run record without running it, so a caller can show the run before it ends. */
+    @Override
     public Run start(Collector collector, Run.Trigger trigger) {
         Run run = Run.started(RunId.random(), collector.id(), trigger, clock.instant());
         stores.runs().save(run);
@@ -76,6 +79,7 @@ public final class CollectorRunner {
     }
 
     /** Runs the collector to the end, stores the finished run and the collector's new state. */
+    @Override
     public Run run(Collector collector, Run started) {
         MDC.put("collector", collector.id().asString());
         try {
@@ -101,6 +105,10 @@ public final class CollectorRunner {
     }
 
     private Optional<RunFailure> collect(Collector collector, RunTally tally) {
+        if (!ownerExists.test(collector.owner())) {
+            return Optional.of(RunFailure.of(RunFailure.Code.OWNER_UNKNOWN,
+                "the owner of this collector is not a user of this server (any more)"));
+        }
         Password password;
         try {
             password = cipher.decrypt(collector.id(), collector.encryptedPassword());
@@ -111,7 +119,7 @@ public final class CollectorRunner {
         }
         MailSource source;
         try {
-            source = connector.open(collector.account(), password, configuration.allowPlaintext());
+            source = sources.open(collector.account(), password, configuration.allowPlaintext());
         } catch (RemoteException e) {
             return Optional.of(RemoteFailures.toRunFailure(e));
         }
@@ -173,7 +181,7 @@ public final class CollectorRunner {
                 tally.leftTooLarge();
                 return Optional.empty();
             case RECOVER:
-                if (finder.isAlreadyDelivered(collector.owner(), collector.id(), message.key())) {
+                if (delivery.alreadyDelivered(collector.owner(), collector.id(), message.key())) {
                     LOGGER.info("Message {} was delivered by an interrupted run; not delivering it again",
                         message.key());
                     markCollected(collector, message, toDelete, tally);
@@ -194,7 +202,7 @@ public final class CollectorRunner {
             file = Files.createTempFile(temporaryFolder, "collected-", ".eml");
             download(source, message, file);
             stores.fetchStates().record(collector.id(), message.key(), Status.DELIVERING, clock.instant());
-            DeliveryOutcome outcome = submitter.submit(collectedMessage(collector, message, file));
+            DeliveryOutcome outcome = delivery.deliver(collectedMessage(collector, message, file));
             return afterDelivery(collector, message, outcome, toDelete, tally);
         } catch (IOException e) {
             LOGGER.error("Cannot spool message {} to {}: {}", message.key(), temporaryFolder, e.toString());
@@ -285,7 +293,13 @@ public final class CollectorRunner {
                 .map(f -> failurePolicy.afterFailure(current.get(), f, clock.instant()))
                 .orElseGet(() -> failurePolicy.afterSuccess(current.get(), startedAt));
             try {
-                stores.collectors().update(next);
+                Collector stored = stores.collectors().update(next);
+                if (stored.paused() && !current.get().paused()) {
+                    LOGGER.warn("Collector paused: code={} message={}", stored.problem()
+                        .map(Problem::code).orElse("none"), stored.problem().map(Problem::message)
+                        .orElse(""));
+                    pauseNotifier.collectorPaused(stored);
+                }
                 return;
             } catch (StaleCollectorException e) {
                 LOGGER.debug("Collector changed during its run; applying the result again");

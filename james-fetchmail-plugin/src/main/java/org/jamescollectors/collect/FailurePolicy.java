@@ -11,7 +11,9 @@ import org.jamescollectors.config.CollectorsConfiguration;
  * Decides where a collector stands after a run: back to its schedule, backing off after a
  * transient failure (exponential, capped, with jitter), or paused when only its owner can help.
  * A refused login pauses after a configured number of refusals in a row; any other failure pauses
- * only once the collector has been failing for the configured time.
+ * only once the collector has been failing for the configured time, except an unknown owner: that
+ * collector waits (the memory flavour forgets its users on restart) until its owner is back or the
+ * operator's grace period deletes it.
  */
 public final class FailurePolicy {
     private final Duration interval;
@@ -69,6 +71,9 @@ public final class FailurePolicy {
     private boolean shouldPause(RunFailure failure, int streak, Instant since, Instant now) {
         if (failure.code() == RunFailure.Code.AUTHENTICATION) {
             return streak >= pauseAfterAuthenticationFailures;
+        }
+        if (failure.code() == RunFailure.Code.OWNER_UNKNOWN) {
+            return false;
         }
         return failure.code().needsUser()
             || Duration.between(since, now).compareTo(pauseAfterFailingFor) >= 0;

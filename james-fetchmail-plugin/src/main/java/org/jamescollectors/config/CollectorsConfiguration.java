@@ -199,7 +199,7 @@ public final class CollectorsConfiguration {
                 + "* setting is given (for example jdbc:postgresql://db.example:5432/james)");
         }
         if (store.containsKey(STORE_PREFIX + "poolSize")) {
-            reader.integer(STORE_PREFIX + "poolSize", 4, 1, 200);
+            reader.integer(STORE_PREFIX + "poolSize", 4, 1, 64);
         }
     }
 

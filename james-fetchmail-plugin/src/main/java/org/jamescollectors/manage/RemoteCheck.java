@@ -14,6 +14,7 @@ import org.jamescollectors.collect.RemoteAccount;
 import org.jamescollectors.config.CollectorsConfiguration;
 import org.jamescollectors.manage.provider.ProviderAssistant;
 import org.jamescollectors.remote.FailureKind;
+import org.jamescollectors.remote.FolderAccess;
 import org.jamescollectors.remote.MailSource;
 import org.jamescollectors.remote.MailSourceConnector;
 import org.jamescollectors.remote.RemoteException;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live check of a remote account: resolve its server, refuse it unless every address is one
- * collectors may use, then log in (IMAP also selects the source folder) and log out. A refused
+ * collectors may use, then log in (IMAP also examines the source folder, read-only) and log out. A refused
  * address is reported before any connection, so the answer never tells whether something listens.
  */
 @Singleton
@@ -51,7 +52,7 @@ public final class RemoteCheck {
         checkTarget(account);
         MailSource session;
         try {
-            session = connector.open(account, password, allowPlaintext);
+            session = connector.open(account, password, allowPlaintext, FolderAccess.READ_ONLY);
         } catch (RemoteException e) {
             LOGGER.info("Remote check failed: protocol={} host={} kind={}",
                 account.protocol().wireName(), account.host(), e.kind());

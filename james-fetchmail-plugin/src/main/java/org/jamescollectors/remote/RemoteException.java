@@ -12,21 +12,19 @@ public final class RemoteException extends Exception {
     private final FailureKind kind;
     private final String userMessage;
 
-    public RemoteException(FailureKind kind, String userMessage) {
-        this(kind, userMessage, null);
-    }
-
     private RemoteException(FailureKind kind, String userMessage, Throwable cause) {
         super(kind + ": " + userMessage, cause);
-        this.kind = Objects.requireNonNull(kind, "kind");
-        this.userMessage = Objects.requireNonNull(userMessage, "userMessage");
+        this.kind = kind;
+        this.userMessage = userMessage;
     }
 
     public static RemoteException of(FailureKind kind, String userMessage) {
-        return new RemoteException(kind, userMessage, null);
+        return of(kind, userMessage, null);
     }
 
     public static RemoteException of(FailureKind kind, String userMessage, Throwable cause) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(userMessage, "userMessage");
         return new RemoteException(kind, userMessage, cause);
     }
 

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jamescollectors.collect.Collector;
 import org.jamescollectors.collect.CollectorId;
-import org.jamescollectors.collect.CollectorRunner;
+import org.jamescollectors.collect.CollectorRuns;
 import org.jamescollectors.collect.CollectorState;
 import org.jamescollectors.collect.RemoteAccount;
 import org.jamescollectors.collect.Run;
@@ -41,7 +41,7 @@ public final class CollectionScheduler implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final Stores stores;
-    private final CollectorRunner runner;
+    private final CollectorRuns runner;
     private final CollectorsConfiguration configuration;
     private final Clock clock;
     private final String nodeId;
@@ -54,7 +54,7 @@ public final class CollectionScheduler implements AutoCloseable {
     private volatile Instant lastTick = Instant.EPOCH;
     private Instant lastRenewal = Instant.EPOCH;
 
-    public CollectionScheduler(Stores stores, CollectorRunner runner, CollectorsConfiguration configuration,
+    public CollectionScheduler(Stores stores, CollectorRuns runner, CollectorsConfiguration configuration,
                                Clock clock, String nodeId) {
         this.stores = stores;
         this.runner = runner;

@@ -78,7 +78,7 @@ public final class TargetPolicy implements TargetGuard {
     @Override
     public void check(String host, InetAddress address, int port) throws RemoteException {
         if (!allows(address, port)) {
-            throw new RemoteException(FailureKind.REFUSED_TARGET, REFUSAL);
+            throw RemoteException.of(FailureKind.REFUSED_TARGET, REFUSAL);
         }
     }
 

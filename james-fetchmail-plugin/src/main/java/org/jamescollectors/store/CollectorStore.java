@@ -59,7 +59,8 @@ public interface CollectorStore {
 
     /**
      * Takes the run lease of a collector for {@code nodeId} until {@code leaseUntil}, if it is free
-     * or expired at {@code now}. Atomic across nodes: of two concurrent claims one wins.
+     * or expired at {@code now} (its end at or before {@code now}). Atomic across nodes: of two
+     * concurrent claims one wins, even when both come from the same node.
      *
      * @return true if {@code nodeId} now holds the lease
      */

@@ -21,7 +21,10 @@ public interface RunStore {
     /** Keeps only the {@code keep} most recent runs of the collector; returns how many went. */
     int trim(CollectorId collector, int keep);
 
-    /** Totals over every stored run: runs, messages, bytes, and failed runs by error code. */
+    /**
+     * Totals over every stored run: runs, messages, bytes, and failed runs by error code (those
+     * without an error under {@code "unknown"}).
+     */
     RunTotals totals();
 
     /** Sums of the stored run history. */

@@ -1,6 +1,9 @@
 package org.jamescollectors.store;
 
-/** The four parts of the store, opened together over one database. */
+/**
+ * The four parts of the store, opened together over one database. Every implementation keeps
+ * values as {@link StoreLimits} says: times to the millisecond, texts within their limits.
+ */
 public interface Stores extends AutoCloseable {
     CollectorStore collectors();
 

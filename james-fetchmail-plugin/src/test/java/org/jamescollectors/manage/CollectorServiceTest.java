@@ -21,6 +21,7 @@ import org.jamescollectors.collect.Collector;
 import org.jamescollectors.collect.CollectorId;
 import org.jamescollectors.collect.CollectorRunner;
 import org.jamescollectors.collect.CollectorState;
+import org.jamescollectors.collect.MessageDelivery;
 import org.jamescollectors.collect.Problem;
 import org.jamescollectors.collect.Protocol;
 import org.jamescollectors.collect.Retention;
@@ -30,13 +31,18 @@ import org.jamescollectors.delivery.DeliveryOutcome;
 import org.jamescollectors.manage.provider.DnsLookup;
 import org.jamescollectors.manage.provider.ProviderAssistant;
 import org.jamescollectors.manage.provider.ProviderCatalogue;
+import org.jamescollectors.notify.PauseNotifier;
+import org.jamescollectors.remote.HostResolver;
+import org.jamescollectors.remote.MailSourceConnector;
+import org.jamescollectors.remote.Timeouts;
+import org.jamescollectors.remote.TlsTrust;
 import org.jamescollectors.schedule.CollectionScheduler;
 import org.jamescollectors.security.SecretCipher;
+import org.jamescollectors.security.TargetPolicy;
 import org.jamescollectors.store.FetchStateStore;
+import org.jamescollectors.store.memory.InMemoryStores;
 import org.jamescollectors.testing.FixedHostAddresses;
 import org.jamescollectors.testing.GreenMailRemote;
-import org.jamescollectors.testing.JavaMailConnector;
-import org.jamescollectors.testing.MapStores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +59,7 @@ class CollectorServiceTest {
     @TempDir
     Path temporary;
 
-    private MapStores stores;
+    private InMemoryStores stores;
     private Map<Username, OptionalLong> quotas;
     private CollectionScheduler scheduler;
     private CollectorService service;
@@ -71,16 +77,19 @@ class CollectorServiceTest {
     private void startService(Map<String, String> settings) throws Exception {
         CollectorsConfiguration configuration = CollectorsConfiguration.fromMap(
             remote.settings(settings));
-        stores = new MapStores();
+        stores = InMemoryStores.create();
         quotas = new HashMap<>();
         KeyGenerator keys = KeyGenerator.getInstance("AES");
         keys.init(256);
         SecretCipher cipher = SecretCipher.of(keys.generateKey());
-        JavaMailConnector connector = JavaMailConnector.direct();
+        TargetPolicy policy = TargetPolicy.of(configuration);
+        MailSourceConnector connector = new MailSourceConnector(HostResolver.system(), policy,
+            TlsTrust.systemDefault(), Timeouts.defaults());
         Clock clock = Clock.systemUTC();
-        CollectorRunner runner = new CollectorRunner(stores, cipher, connector,
-            message -> DeliveryOutcome.stored("INBOX"), (owner, id, key) -> false, configuration,
-            clock, temporary);
+        CollectorRunner runner = new CollectorRunner(stores, cipher, connector::open,
+            MessageDelivery.through(message -> DeliveryOutcome.stored("INBOX"),
+                (owner, id, key) -> false),
+            configuration, clock, temporary, owner -> true, PauseNotifier.none());
         scheduler = new CollectionScheduler(stores, runner, configuration, clock, "test-node");
         ProviderAssistant providers = ProviderAssistant.of(ProviderCatalogue.bundled(),
             new DnsLookup(List::of), false);

@@ -1,0 +1,349 @@
+package org.jamescollectors.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.jamescollectors.collect.Protocol;
+import org.jamescollectors.collect.Security;
+import org.jamescollectors.remote.TlsTrust;
+
+/**
+ * A private Dovecot 2.3 instance for tests: its own dovecot.conf in a temporary folder (nothing
+ * from /etc/dovecot), a self-signed certificate for localhost and 127.0.0.1, a passwd-file that
+ * tests add users to while it runs, and IMAP, IMAPS, POP3 and POP3S on free ports of 127.0.0.1.
+ * As root, mail belongs to uid 65534; otherwise everything runs as the current user.
+ *
+ * <p>What it serves (checked with Dovecot 2.3.19): messages dropped in as raw Maildir files are
+ * served with every bare LF turned into CRLF; IMAP also turns NUL into 0x80; POP3 keeps NUL and
+ * ends a message lacking a final newline with CRLF (RFC 1939 needs one before the dot).
+ */
+public final class DovecotServer implements RemoteMailbox, AutoCloseable {
+    public static final Path DOVECOT = Paths.get("/usr/sbin/dovecot");
+    public static final Path DOVEADM = Paths.get("/usr/bin/doveadm");
+    /** The password of {@link #trustStore()}. */
+    public static final String TRUST_STORE_PASSWORD = "changeit";
+    private static final int MAIL_UID = 65534;
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    private static final AtomicLong FILE_COUNTER = new AtomicLong();
+
+    private final Path root;
+    private final boolean asRoot;
+    private final int imapPort;
+    private final int imapsPort;
+    private final int pop3Port;
+    private final int pop3sPort;
+    private Process process;
+
+    private DovecotServer(Path root, boolean asRoot, List<Integer> ports) {
+        this.root = root;
+        this.asRoot = asRoot;
+        this.imapPort = ports.get(0);
+        this.imapsPort = ports.get(1);
+        this.pop3Port = ports.get(2);
+        this.pop3sPort = ports.get(3);
+    }
+
+    public static boolean isInstalled() {
+        return Files.isExecutable(DOVECOT) && Files.isExecutable(DOVEADM);
+    }
+
+    /** Writes the configuration, starts Dovecot in the foreground and waits for its banners. */
+    public static DovecotServer start() throws Exception {
+        Path root = Files.createTempDirectory("dovecot-test-");
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+        boolean asRoot = "root".equals(System.getProperty("user.name"));
+        DovecotServer server = new DovecotServer(root, asRoot, freePorts(4));
+        server.prepare();
+        server.launch();
+        return server;
+    }
+
+    private void prepare() throws Exception {
+        for (String folder : List.of("run", "state", "mail", "ssl")) {
+            Files.createDirectories(root.resolve(folder));
+        }
+        Files.createDirectory(users());
+        if (asRoot) {
+            Files.setAttribute(root.resolve("mail"), "unix:uid", MAIL_UID);
+            Files.setAttribute(root.resolve("mail"), "unix:gid", MAIL_UID);
+        }
+        makeCertificate();
+        Files.writeString(config(), DovecotConfig.render(root, asRoot, imapPort, imapsPort,
+            pop3Port, pop3sPort));
+    }
+
+    private void makeCertificate() throws Exception {
+        run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30",
+            "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+            "-keyout", root.resolve("ssl/key.pem").toString(),
+            "-out", certificate().toString()), new byte[0]);
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        try (InputStream in = Files.newInputStream(certificate())) {
+            Certificate cert = CertificateFactory.getInstance("X.509").generateCertificate(in);
+            store.setCertificateEntry("dovecot-test", cert);
+        }
+        try (OutputStream out = Files.newOutputStream(trustStore())) {
+            store.store(out, TRUST_STORE_PASSWORD.toCharArray());
+        }
+    }
+
+    private void launch() throws Exception {
+        process = new ProcessBuilder(DOVECOT.toString(), "-F", "-c", config().toString())
+            .redirectErrorStream(true)
+            .redirectOutput(root.resolve("dovecot.out").toFile())
+            .start();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        awaitBanner(imapPort, "* OK", deadline);
+        awaitBanner(pop3Port, "+OK", deadline);
+        awaitListening(imapsPort, deadline);
+        awaitListening(pop3sPort, deadline);
+    }
+
+    private void awaitBanner(int port, String banner, Instant deadline) throws Exception {
+        while (true) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+                socket.setSoTimeout(1000);
+                byte[] start = socket.getInputStream().readNBytes(banner.length());
+                if (new String(start, StandardCharsets.US_ASCII).equals(banner)) {
+                    return;
+                }
+            } catch (IOException e) {
+                checkAlive(deadline, e);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private void awaitListening(int port, Instant deadline) throws Exception {
+        while (true) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+                return;
+            } catch (IOException e) {
+                checkAlive(deadline, e);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private void checkAlive(Instant deadline, IOException e) throws IOException {
+        if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+            throw new IOException("Dovecot did not start; see " + root.resolve("dovecot.log")
+                + " and " + root.resolve("dovecot.out"), e);
+        }
+    }
+
+    private static List<Integer> freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            List<Integer> ports = new ArrayList<>();
+            sockets.forEach(socket -> ports.add(socket.getLocalPort()));
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
+    /**
+     * Adds a user in a passwd-file of its own: Dovecot checks a passwd-file for changes at most
+     * once a second, but opens a file it has not seen yet at once.
+     */
+    @Override
+    public void addUser(String user, String password) {
+        String encoded = Base64.getEncoder().encodeToString(
+            password.getBytes(StandardCharsets.UTF_8));
+        String line = user + ":{PLAIN.b64}" + encoded + "::::::\n";
+        try {
+            Files.writeString(users().resolve(user), line);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the passwd-file of " + user, e);
+        }
+    }
+
+    @Override
+    public void createFolder(String user, String folder) {
+        doveadm("mailbox", "create", "-u", user, folder);
+    }
+
+    /**
+     * Drops the message as a raw file into the folder's Maildir "new" directory, so that Dovecot
+     * keeps it byte for byte. Files are named so that Dovecot numbers them in delivery order.
+     */
+    @Override
+    public void deliver(String user, String folder, byte[] message) {
+        Path maildir = Paths.get(doveadm("mailbox", "path", "-u", user, folder).trim());
+        long count = FILE_COUNTER.incrementAndGet();
+        String name = (1_600_000_000L + count) + ".M" + count + "P1.fixture";
+        try {
+            for (String sub : List.of("", "cur", "new", "tmp")) {
+                ownedDirectory(maildir.resolve(sub));
+            }
+            Path temporary = maildir.resolve("tmp").resolve(name);
+            Files.write(temporary, message);
+            owned(temporary);
+            Files.move(temporary, maildir.resolve("new").resolve(name));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot deliver into " + maildir, e);
+        }
+    }
+
+    private void ownedDirectory(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            Path parent = directory.getParent();
+            if (!Files.isDirectory(parent)) {
+                ownedDirectory(parent);
+            }
+            Files.createDirectory(directory);
+            owned(directory);
+        }
+    }
+
+    private void owned(Path path) throws IOException {
+        if (asRoot) {
+            Files.setAttribute(path, "unix:uid", MAIL_UID);
+            Files.setAttribute(path, "unix:gid", MAIL_UID);
+        }
+    }
+
+    @Override
+    public int messageCount(String user, String folder) {
+        String status = doveadm("mailbox", "status", "-u", user, "messages", folder).trim();
+        return Integer.parseInt(status.substring(status.lastIndexOf('=') + 1));
+    }
+
+    @Override
+    public int seenCount(String user, String folder) {
+        return (int) flags(user, folder).stream().filter(flags -> flags.contains("\\Seen"))
+            .count();
+    }
+
+    /** The flags of each message of the folder, in UID order, as doveadm prints them. */
+    public List<String> flags(String user, String folder) {
+        String output = doveadm("fetch", "-u", user, "flags", "mailbox", folder, "all");
+        List<String> flags = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            if (line.startsWith("flags:")) {
+                flags.add(line.substring("flags:".length()).trim());
+            }
+        }
+        return flags;
+    }
+
+    /** Runs doveadm against this instance and returns its standard output. */
+    public String doveadm(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(DOVEADM.toString(), "-c",
+            config().toString()));
+        command.addAll(List.of(arguments));
+        try {
+            return run(command, new byte[0]);
+        } catch (IOException e) {
+            throw new IllegalStateException("doveadm failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String run(List<String> command, byte[] input) throws IOException {
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (OutputStream stdin = child.getOutputStream()) {
+            stdin.write(input);
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        child.getInputStream().transferTo(output);
+        try {
+            if (!child.waitFor(30, TimeUnit.SECONDS) || child.exitValue() != 0) {
+                throw new IOException(String.join(" ", command) + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public int port(Protocol protocol, Security security) {
+        boolean tls = security == Security.TLS;
+        if (protocol == Protocol.IMAP) {
+            return tls ? imapsPort : imapPort;
+        }
+        return tls ? pop3sPort : pop3Port;
+    }
+
+    @Override
+    public TlsTrust trust() {
+        try {
+            return TlsTrust.withExtraTrustStore(trustStore(), TRUST_STORE_PASSWORD.toCharArray(),
+                "PKCS12");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot load " + trustStore(), e);
+        }
+    }
+
+    @Override
+    public byte[] served(Protocol protocol, byte[] stored) {
+        return ServedForm.dovecot(protocol, stored);
+    }
+
+    /** The server's certificate, PEM. */
+    public Path certificate() {
+        return root.resolve("ssl/cert.pem");
+    }
+
+    /** A PKCS12 trust store holding {@link #certificate()}, password {@link #TRUST_STORE_PASSWORD}. */
+    public Path trustStore() {
+        return root.resolve("ssl/truststore.p12");
+    }
+
+    public Path config() {
+        return root.resolve("dovecot.conf");
+    }
+
+    private Path users() {
+        return root.resolve("users");
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+        if (Boolean.getBoolean("dovecot.keep")) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}

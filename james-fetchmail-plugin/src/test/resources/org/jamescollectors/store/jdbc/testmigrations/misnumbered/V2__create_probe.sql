@@ -1,0 +1,1 @@
+CREATE TABLE collectors_probe (id INTEGER NOT NULL PRIMARY KEY);

@@ -1,0 +1,1 @@
+ALTER TABLE collectors_probe ADD COLUMN note VARCHAR(20);
