@@ -18,7 +18,6 @@ import org.apache.james.JamesServerExtension;
 import org.apache.james.core.Username;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.modules.MailboxProbeImpl;
-import org.jamescollectors.collect.Protocol;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -48,16 +47,15 @@ class CollectorRoutesTest {
     }
 
     private static String imapBody(String name, String password) {
-        return "{\"name\": \"" + name + "\", \"protocol\": \"imap\", \"host\": \"127.0.0.1\","
-            + " \"port\": " + servers.remote().port(Protocol.IMAP) + ", \"security\": \"none\","
-            + " \"username\": \"" + RemoteServers.JEAN + "\", \"password\": \"" + password + "\"}";
+        return "{\"name\": \"" + name + "\", \"protocol\": \"imap\", \"host\": \"" + TlsRemote.HOST
+            + "\", \"port\": 993, \"security\": \"tls\", \"username\": \"" + RemoteServers.JEAN
+            + "\", \"password\": \"" + password + "\"}";
     }
 
     private static String pop3Body(String name) {
-        return "{\"name\": \"" + name + "\", \"protocol\": \"pop3\", \"host\": \"127.0.0.1\","
-            + " \"port\": " + servers.remote().port(Protocol.POP3) + ", \"security\": \"none\","
-            + " \"username\": \"" + RemoteServers.PAUL + "\", \"password\": \""
-            + RemoteServers.PAUL_PASSWORD + "\"}";
+        return "{\"name\": \"" + name + "\", \"protocol\": \"pop3\", \"host\": \"" + TlsRemote.HOST
+            + "\", \"port\": 995, \"security\": \"tls\", \"username\": \"" + RemoteServers.PAUL
+            + "\", \"password\": \"" + RemoteServers.PAUL_PASSWORD + "\"}";
     }
 
     private static String create(GuiceJamesServer server, String user, String body) {
@@ -75,7 +73,7 @@ class CollectorRoutesTest {
         String id = response.then().statusCode(201)
             .body("name", equalTo("Jean"))
             .body("protocol", equalTo("imap"))
-            .body("security", equalTo("none"))
+            .body("security", equalTo("tls"))
             .body("username", equalTo("jean"))
             .body("passwordSet", equalTo(true))
             .body("sourceFolder", equalTo("INBOX"))

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,20 +16,21 @@ import javax.crypto.KeyGenerator;
 
 import org.apache.james.utils.GuiceProbe;
 import org.jamescollectors.collect.CollectorRunner;
-import org.jamescollectors.collect.Protocol;
+import org.jamescollectors.collect.MessageDelivery;
 import org.jamescollectors.config.CollectorsConfiguration;
 import org.jamescollectors.config.CollectorsConfigurationException;
 import org.jamescollectors.delivery.DeliveryOutcome;
 import org.jamescollectors.manage.HostAddresses;
 import org.jamescollectors.manage.provider.DnsServers;
+import org.jamescollectors.notify.PauseNotifier;
 import org.jamescollectors.remote.MailSourceConnector;
+import org.jamescollectors.remote.Timeouts;
 import org.jamescollectors.schedule.CollectionScheduler;
 import org.jamescollectors.security.SecretCipher;
+import org.jamescollectors.security.TargetPolicy;
 import org.jamescollectors.store.Stores;
+import org.jamescollectors.store.memory.InMemoryStores;
 import org.jamescollectors.testing.FixedHostAddresses;
-import org.jamescollectors.testing.GreenMailRemote;
-import org.jamescollectors.testing.JavaMailConnector;
-import org.jamescollectors.testing.MapStores;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -35,14 +38,12 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 
 /**
- * What the plugin's own Guice module provides, for tests: map stores, a fresh key, a JavaMail
- * connector to GreenMail (the documentation's {@code mail.example.net} is routed there), the test
- * DNS server, and settings letting collectors reach 127.0.0.1. No run delivers anything: the
- * GreenMail mailboxes stay empty.
+ * What the plugin's own Guice module provides, for tests: in-memory stores, a fresh key, the
+ * real connector with {@code mail.example.net} resolving to the test GreenMail and its test
+ * certificate trusted, the test DNS server, and settings letting collectors reach loopback.
+ * Runs deliver nothing: the GreenMail mailboxes stay empty.
  */
 final class CollectorsTestModule extends AbstractModule {
-    static final String EXAMPLE_HOST = "mail.example.net";
-
     private final RemoteServers servers;
     private final Map<String, String> settings;
 
@@ -53,28 +54,27 @@ final class CollectorsTestModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        GreenMailRemote remote = servers.remote();
-        bind(Stores.class).toInstance(new MapStores());
+        bind(Stores.class).toInstance(InMemoryStores.create());
         bind(Clock.class).toInstance(Clock.systemUTC());
-        bind(MailSourceConnector.class).toInstance(JavaMailConnector.routing(Map.of(
-            EXAMPLE_HOST + ":993", local(remote.port(Protocol.IMAP)),
-            EXAMPLE_HOST + ":995", local(remote.port(Protocol.POP3)))));
-        bind(HostAddresses.class).toInstance(FixedHostAddresses.of(Map.of(
-            EXAMPLE_HOST, List.of(GreenMailRemote.HOST))));
+        bind(HostAddresses.class).toInstance(addresses());
         InetSocketAddress dns = servers.dns().address();
         bind(DnsServers.class).toInstance(() -> List.of(dns));
         Multibinder.newSetBinder(binder(), GuiceProbe.class).addBinding()
             .to(CollectorsProbe.class);
     }
 
-    private static InetSocketAddress local(int port) {
-        return new InetSocketAddress(GreenMailRemote.HOST, port);
+    private FixedHostAddresses addresses() {
+        return FixedHostAddresses.of(Map.of(TlsRemote.HOST, List.of(servers.remote().address())));
     }
 
     @Provides
     @Singleton
     CollectorsConfiguration configuration() throws CollectorsConfigurationException {
-        return CollectorsConfiguration.fromMap(servers.remote().settings(settings));
+        Map<String, String> all = new HashMap<>();
+        all.put("targets.allowedNetworks", "127.0.0.0/8");
+        all.put("api.auth.failureDelay", "0ms");
+        all.putAll(settings);
+        return CollectorsConfiguration.fromMap(all);
     }
 
     @Provides
@@ -87,11 +87,22 @@ final class CollectorsTestModule extends AbstractModule {
 
     @Provides
     @Singleton
+    MailSourceConnector connector(CollectorsConfiguration configuration)
+        throws IOException, GeneralSecurityException {
+        FixedHostAddresses addresses = addresses();
+        Duration timeout = Duration.ofSeconds(10);
+        return new MailSourceConnector(addresses::resolve, TargetPolicy.of(configuration),
+            TlsRemote.trust(), Timeouts.of(timeout, timeout, timeout));
+    }
+
+    @Provides
+    @Singleton
     CollectionScheduler scheduler(Stores stores, SecretCipher cipher, MailSourceConnector connector,
                                   CollectorsConfiguration configuration, Clock clock) {
-        CollectorRunner runner = new CollectorRunner(stores, cipher, connector,
-            message -> DeliveryOutcome.stored("INBOX"), (owner, id, key) -> false, configuration,
-            clock, temporaryFolder());
+        CollectorRunner runner = new CollectorRunner(stores, cipher, connector::open,
+            MessageDelivery.through(message -> DeliveryOutcome.stored("INBOX"),
+                (owner, id, key) -> false),
+            configuration, clock, temporaryFolder(), owner -> true, PauseNotifier.none());
         return new CollectionScheduler(stores, runner, configuration, clock, "test-node");
     }
 

@@ -1,14 +1,14 @@
 package org.jamescollectors.webadmin;
 
-import org.jamescollectors.testing.GreenMailRemote;
 import org.jamescollectors.testing.LocalDnsServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The outside world of a test class, all on 127.0.0.1: GreenMail as the users' other mail
- * accounts and a DNS server of our own for the provider assistant. Register it before James.
+ * The outside world of a test class, all on loopback: GreenMail as the users' accounts at
+ * {@code mail.example.net} and a DNS server of our own for the provider assistant. Register it
+ * before James.
  */
 final class RemoteServers implements BeforeAllCallback, AfterAllCallback {
     static final String JEAN = "jean";
@@ -16,12 +16,14 @@ final class RemoteServers implements BeforeAllCallback, AfterAllCallback {
     static final String PAUL = "paul";
     static final String PAUL_PASSWORD = "paul-remote-secret";
 
-    private GreenMailRemote remote;
+    private TlsRemote remote;
     private LocalDnsServer dns;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        remote = GreenMailRemote.start().user(JEAN, JEAN_PASSWORD).user(PAUL, PAUL_PASSWORD);
+        remote = TlsRemote.start();
+        remote.user(JEAN, JEAN_PASSWORD);
+        remote.user(PAUL, PAUL_PASSWORD);
         dns = LocalDnsServer.start();
     }
 
@@ -31,7 +33,7 @@ final class RemoteServers implements BeforeAllCallback, AfterAllCallback {
         dns.close();
     }
 
-    GreenMailRemote remote() {
+    TlsRemote remote() {
         return remote;
     }
 
