@@ -157,9 +157,9 @@ public final class CollectorRoutes implements PublicRoutes {
 
     private Optional<JsonNode> updateCollector(Username user, Request request, Response response)
         throws CollectorServiceException {
-        CollectorInput input = body(request);
-        return Optional.of(CollectorJson.collector(service.update(user, request.params(ID),
-            input)));
+        String id = request.params(ID);
+        service.get(user, id); // someone else's collector answers 404 whatever the body
+        return Optional.of(CollectorJson.collector(service.update(user, id, body(request))));
     }
 
     private Optional<JsonNode> deleteCollector(Username user, Request request, Response response)

@@ -46,28 +46,9 @@ class CollectorRoutesTest {
         CollectorsServer.probe(server).stores().collectors().deleteByOwner(Username.of(ALICE));
     }
 
-    private static String imapBody(String name, String password) {
-        return "{\"name\": \"" + name + "\", \"protocol\": \"imap\", \"host\": \"" + TlsRemote.HOST
-            + "\", \"port\": 993, \"security\": \"tls\", \"username\": \"" + RemoteServers.JEAN
-            + "\", \"password\": \"" + password + "\"}";
-    }
-
-    private static String pop3Body(String name) {
-        return "{\"name\": \"" + name + "\", \"protocol\": \"pop3\", \"host\": \"" + TlsRemote.HOST
-            + "\", \"port\": 995, \"security\": \"tls\", \"username\": \"" + RemoteServers.PAUL
-            + "\", \"password\": \"" + RemoteServers.PAUL_PASSWORD + "\"}";
-    }
-
-    private static String create(GuiceJamesServer server, String user, String body) {
-        return given(as(server, user)).body(body)
-            .when().post("/collectors")
-            .then().statusCode(201)
-            .extract().path("id");
-    }
-
     @Test
     void createShouldAnswer201WithLocationAndTheCollector(GuiceJamesServer server) {
-        Response response = given(as(server, BOB)).body(imapBody("Jean", RemoteServers.JEAN_PASSWORD))
+        Response response = given(as(server, BOB)).body(Requests.imapBody("Jean"))
             .when().post("/collectors");
 
         String id = response.then().statusCode(201)
@@ -93,7 +74,7 @@ class CollectorRoutesTest {
 
     @Test
     void createShouldSaveNothingWhenTheRemotePasswordIsWrong(GuiceJamesServer server) {
-        given(as(server, BOB)).body(imapBody("Jean", "wrong-password"))
+        given(as(server, BOB)).body(Requests.imapBody("Jean", "wrong-password"))
             .when().post("/collectors")
             .then().statusCode(422)
             .body("statusCode", equalTo(422))
@@ -110,10 +91,10 @@ class CollectorRoutesTest {
     @Test
     void createShouldBeRefusedPastTheQuotaTier(GuiceJamesServer server) throws Exception {
         CollectorsServer.setStorageQuota(server, BOB, 1L << 30);
-        create(server, BOB, imapBody("One", RemoteServers.JEAN_PASSWORD));
-        create(server, BOB, pop3Body("Two"));
+        Requests.create(server, BOB, Requests.imapBody("One"));
+        Requests.create(server, BOB, Requests.pop3Body("Two"));
 
-        given(as(server, BOB)).body(pop3Body("Three").replace("\"paul\"", "\"jean\"")
+        given(as(server, BOB)).body(Requests.pop3Body("Three").replace("\"paul\"", "\"jean\"")
                 .replace(RemoteServers.PAUL_PASSWORD, RemoteServers.JEAN_PASSWORD))
             .when().post("/collectors")
             .then().statusCode(403)
@@ -137,7 +118,7 @@ class CollectorRoutesTest {
 
     @Test
     void getShouldReturnTheOwnersCollector(GuiceJamesServer server) {
-        String id = create(server, BOB, imapBody("Jean", RemoteServers.JEAN_PASSWORD));
+        String id = Requests.create(server, BOB, Requests.imapBody("Jean"));
 
         given(as(server, BOB)).when().get("/collectors/" + id)
             .then().statusCode(200)
@@ -147,8 +128,8 @@ class CollectorRoutesTest {
 
     @Test
     void listShouldShowOnlyTheCallersCollectors(GuiceJamesServer server) {
-        String bobs = create(server, BOB, imapBody("Jean", RemoteServers.JEAN_PASSWORD));
-        create(server, ALICE, pop3Body("Paul"));
+        String bobs = Requests.create(server, BOB, Requests.imapBody("Jean"));
+        Requests.create(server, ALICE, Requests.pop3Body("Paul"));
 
         given(as(server, BOB)).when().get("/collectors")
             .then().statusCode(200)
@@ -158,7 +139,7 @@ class CollectorRoutesTest {
 
     @Test
     void patchShouldChangeWritableFields(GuiceJamesServer server) {
-        String id = create(server, BOB, imapBody("Jean", RemoteServers.JEAN_PASSWORD));
+        String id = Requests.create(server, BOB, Requests.imapBody("Jean"));
 
         given(as(server, BOB)).body("{\"name\": \"Jean D\", \"fetchAll\": false,"
                 + " \"deleteAfterFetch\": false, \"targetFolder\": \"Collected\","
@@ -177,7 +158,7 @@ class CollectorRoutesTest {
 
     @Test
     void patchShouldRefuseFetchAllWhileKeepingCopies(GuiceJamesServer server) {
-        String id = create(server, BOB, imapBody("Jean", RemoteServers.JEAN_PASSWORD));
+        String id = Requests.create(server, BOB, Requests.imapBody("Jean"));
 
         given(as(server, BOB)).body("{\"fetchAll\": true, \"deleteAfterFetch\": false}")
             .when().patch("/collectors/" + id)
@@ -188,7 +169,7 @@ class CollectorRoutesTest {
 
     @Test
     void patchWithAWrongPasswordShouldChangeNothing(GuiceJamesServer server) {
-        String id = create(server, BOB, imapBody("Jean", RemoteServers.JEAN_PASSWORD));
+        String id = Requests.create(server, BOB, Requests.imapBody("Jean"));
         String before = given(as(server, BOB)).get("/collectors/" + id).asString();
 
         given(as(server, BOB)).body("{\"name\": \"Changed\", \"password\": \"wrong\"}")
@@ -201,7 +182,7 @@ class CollectorRoutesTest {
 
     @Test
     void patchShouldRefuseAnEmptyPassword(GuiceJamesServer server) {
-        String id = create(server, BOB, imapBody("Jean", RemoteServers.JEAN_PASSWORD));
+        String id = Requests.create(server, BOB, Requests.imapBody("Jean"));
 
         given(as(server, BOB)).body("{\"password\": \"\"}")
             .when().patch("/collectors/" + id)
@@ -211,9 +192,9 @@ class CollectorRoutesTest {
 
     @Test
     void createShouldRefuseADuplicateName(GuiceJamesServer server) {
-        create(server, BOB, imapBody("Jean", RemoteServers.JEAN_PASSWORD));
+        Requests.create(server, BOB, Requests.imapBody("Jean"));
 
-        given(as(server, BOB)).body(pop3Body("Jean"))
+        given(as(server, BOB)).body(Requests.pop3Body("Jean"))
             .when().post("/collectors")
             .then().statusCode(409)
             .body("type", equalTo("WrongState"))
@@ -222,9 +203,9 @@ class CollectorRoutesTest {
 
     @Test
     void createShouldRefuseTheSameRemoteAccountTwice(GuiceJamesServer server) {
-        create(server, BOB, imapBody("Jean", RemoteServers.JEAN_PASSWORD));
+        Requests.create(server, BOB, Requests.imapBody("Jean"));
 
-        given(as(server, BOB)).body(imapBody("Jean again", RemoteServers.JEAN_PASSWORD))
+        given(as(server, BOB)).body(Requests.imapBody("Jean again"))
             .when().post("/collectors")
             .then().statusCode(409)
             .body("code", equalTo("account-taken"));
@@ -232,7 +213,7 @@ class CollectorRoutesTest {
 
     @Test
     void deleteShouldAnswer204AndForgetTheCollector(GuiceJamesServer server) {
-        String id = create(server, BOB, imapBody("Jean", RemoteServers.JEAN_PASSWORD));
+        String id = Requests.create(server, BOB, Requests.imapBody("Jean"));
 
         given(as(server, BOB)).when().delete("/collectors/" + id).then().statusCode(204);
 
@@ -242,7 +223,7 @@ class CollectorRoutesTest {
 
     @Test
     void collectNowShouldAnswer202WithTheRunThen429(GuiceJamesServer server) throws Exception {
-        String id = create(server, BOB, imapBody("Jean", RemoteServers.JEAN_PASSWORD));
+        String id = Requests.create(server, BOB, Requests.imapBody("Jean"));
 
         Response started = given(as(server, BOB)).when().post("/collectors/" + id + "/runs");
 
@@ -250,7 +231,7 @@ class CollectorRoutesTest {
             .body("trigger", equalTo("user"))
             .extract().path("id");
         assertThat(started.header("Location")).isEqualTo("/collectors/" + id + "/runs/" + runId);
-        awaitFinished(server, id, runId);
+        assertThat(Requests.awaitRun(server, BOB, id, runId)).isEqualTo("success");
         given(as(server, BOB)).when().get("/collectors/" + id + "/runs")
             .then().statusCode(200).body("[0].id", equalTo(runId));
         Response again = given(as(server, BOB)).when().post("/collectors/" + id + "/runs");
@@ -258,23 +239,9 @@ class CollectorRoutesTest {
         assertThat(Long.parseLong(again.header("Retry-After"))).isBetween(1L, 300L);
     }
 
-    private static void awaitFinished(GuiceJamesServer server, String id, String runId)
-        throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            String outcome = given(as(server, BOB)).get("/collectors/" + id + "/runs/" + runId)
-                .then().statusCode(200).extract().path("outcome");
-            if (!"running".equals(outcome)) {
-                assertThat(outcome).isEqualTo("success");
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the run did not finish");
-    }
-
     @Test
     void getRunShouldAnswer404ForAnUnknownRun(GuiceJamesServer server) {
-        String id = create(server, BOB, imapBody("Jean", RemoteServers.JEAN_PASSWORD));
+        String id = Requests.create(server, BOB, Requests.imapBody("Jean"));
 
         given(as(server, BOB)).when()
             .get("/collectors/" + id + "/runs/5a0e5d4c-1111-4222-8333-444455556666")
