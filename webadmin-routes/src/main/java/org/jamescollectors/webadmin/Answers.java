@@ -61,7 +61,7 @@ final class Answers {
     static ClientAddress client(Request request, CollectorsConfiguration configuration) {
         List<NetworkRange> proxies = configuration.api().trustedProxies();
         List<String> forwardedFor = Collections.list(request.raw().getHeaders("X-Forwarded-For"));
-        return ClientAddress.of(request.raw().getRemoteAddr(), forwardedFor,
+        return ClientAddress.of(PeerAddress.of(request.raw()), forwardedFor,
             Optional.ofNullable(request.headers("X-Forwarded-Proto")), proxies);
     }
 }

@@ -48,7 +48,8 @@ final class CollectorJsonInput {
         }
     }
 
-    private static CollectorInput read(JsonParser parser) throws IOException, InvalidFieldException {
+    private static CollectorInput read(JsonParser parser)
+        throws IOException, InvalidFieldException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw new InvalidFieldException("body", "the request body must be a JSON object");
         }
@@ -81,7 +82,8 @@ final class CollectorJsonInput {
     }
 
     private static void value(JsonParser parser, JsonToken token, CollectorField field,
-                              CollectorInput.Builder input) throws IOException, InvalidFieldException {
+                              CollectorInput.Builder input)
+        throws IOException, InvalidFieldException {
         if (token == JsonToken.VALUE_NULL) {
             if (!field.nullable()) {
                 throw wrongType(field, " and not null");

@@ -205,7 +205,7 @@ public final class CollectorRoutes implements PublicRoutes {
     private Route user(UserHandler handler) {
         return Answers.route((request, response) -> {
             ClientAddress client = Answers.client(request, configuration);
-            Optional<ApiError> refusal = transport.refusal(request.raw().isSecure(), client);
+            Optional<ApiError> refusal = transport.refusal(client);
             if (refusal.isPresent()) {
                 throw new ApiErrorException(refusal.get());
             }

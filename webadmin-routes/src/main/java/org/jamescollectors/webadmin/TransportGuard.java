@@ -32,10 +32,12 @@ final class TransportGuard {
         + " server over HTTPS";
 
     private final boolean insecureAdmin;
+    private final boolean https;
     private final boolean tlsTerminatingProxy;
 
-    private TransportGuard(boolean insecureAdmin, boolean tlsTerminatingProxy) {
+    private TransportGuard(boolean insecureAdmin, boolean https, boolean tlsTerminatingProxy) {
         this.insecureAdmin = insecureAdmin;
+        this.https = https;
         this.tlsTerminatingProxy = tlsTerminatingProxy;
     }
 
@@ -43,7 +45,8 @@ final class TransportGuard {
     TransportGuard(WebAdminConfiguration webAdmin, AuthenticationFilter adminFilter,
                    CollectorsConfiguration configuration) {
         this(insecureAdmin(webAdmin.getHost(), !(adminFilter instanceof NoAuthenticationFilter),
-            configuration.api()), configuration.api().tlsTerminatingProxy());
+            configuration.api()), webAdmin.isTlsEnabled(),
+            configuration.api().tlsTerminatingProxy());
         if (insecureAdmin) {
             LOGGER.error("Collector user routes answer 503: WebAdmin listens on {} with its admin"
                 + " routes unauthenticated. Set jwt.enabled=true in webadmin.properties, or"
@@ -52,8 +55,9 @@ final class TransportGuard {
         }
     }
 
-    static TransportGuard of(String webAdminHost, boolean adminAuthentication, ApiSettings api) {
-        return new TransportGuard(insecureAdmin(webAdminHost, adminAuthentication, api),
+    static TransportGuard of(String webAdminHost, boolean adminAuthentication, boolean https,
+                             ApiSettings api) {
+        return new TransportGuard(insecureAdmin(webAdminHost, adminAuthentication, api), https,
             api.tlsTerminatingProxy());
     }
 
@@ -74,12 +78,16 @@ final class TransportGuard {
         return bare.equalsIgnoreCase("localhost");
     }
 
-    /** Returns the refusal for this request, if any. */
-    Optional<ApiError> refusal(boolean secureConnection, ClientAddress client) {
+    /**
+     * Returns the refusal for a request from that client, if any. Whether the connection is
+     * encrypted comes from WebAdmin's own settings, never from what a request claims.
+     */
+    Optional<ApiError> refusal(ClientAddress client) {
         if (insecureAdmin) {
-            return Optional.of(ApiError.of(503, WRONG_STATE, INSECURE_ADMIN).code("insecure-admin"));
+            return Optional.of(ApiError.of(503, WRONG_STATE, INSECURE_ADMIN)
+                .code("insecure-admin"));
         }
-        if (secureConnection || client.loopback()) {
+        if (https || client.loopback()) {
             return Optional.empty();
         }
         boolean proxiedInClear = client.forwardedProto().map("http"::equals).orElse(false);

@@ -303,4 +303,12 @@ class CollectorRoutesTest {
             .then().statusCode(200)
             .body("", equalTo(List.of("Orange")));
     }
+
+    @Test
+    void forwardedHeadersFromAnUntrustedPeerShouldBeIgnored(GuiceJamesServer server) {
+        given(as(server, BOB)).header("X-Forwarded-For", "198.51.100.9")
+            .header("X-Forwarded-Proto", "http")
+            .when().get("/collectors")
+            .then().statusCode(200);
+    }
 }
