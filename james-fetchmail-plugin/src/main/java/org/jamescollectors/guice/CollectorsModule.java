@@ -73,9 +73,15 @@ public final class CollectorsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Stores stores(CollectorsConfiguration configuration, FileSystem fileSystem) throws IOException {
-        StoreLocation location = StoreLocation.resolve(configuration.storeSettings(),
+    StoreLocation storeLocation(CollectorsConfiguration configuration, FileSystem fileSystem)
+        throws IOException {
+        return StoreLocation.resolve(configuration.storeSettings(),
             fileSystem.getFile("file://conf/").toPath(), fileSystem.getFile("file://var/").toPath());
+    }
+
+    @Provides
+    @Singleton
+    Stores stores(StoreLocation location) {
         LOGGER.info("Collector store: {}", location.describe());
         return JdbcStores.open(location);
     }

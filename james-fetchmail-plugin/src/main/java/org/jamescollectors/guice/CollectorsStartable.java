@@ -7,11 +7,13 @@ import java.util.Optional;
 import javax.annotation.PreDestroy;
 import javax.inject.Inject;
 
+import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.utils.UserDefinedStartable;
 import org.jamescollectors.delivery.CollectedProcessorCheck;
 import org.jamescollectors.schedule.CollectionScheduler;
 import org.jamescollectors.security.SecretCipher;
 import org.jamescollectors.store.Stores;
+import org.jamescollectors.store.jdbc.StoreLocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CollectorsStartable implements UserDefinedStartable {
     static final String KEY_FINGERPRINT = "secret-key-fingerprint";
+    private static final List<String> DISTRIBUTED_MAILBOXES = List.of("Cassandra", "Distributed");
     private static final Logger LOGGER = LoggerFactory.getLogger(CollectorsStartable.class);
 
     private final Stores stores;
@@ -31,10 +34,15 @@ public final class CollectorsStartable implements UserDefinedStartable {
     private final CollectedProcessorCheck processorCheck;
     private final CollectionScheduler scheduler;
     private final CollectorsStatus status;
+    private final StoreLocation storeLocation;
+    private final MailboxManager mailboxManager;
 
     @Inject
     CollectorsStartable(Stores stores, SecretCipher cipher, CollectedProcessorCheck processorCheck,
-                        CollectionScheduler scheduler, CollectorsStatus status) {
+                        CollectionScheduler scheduler, CollectorsStatus status,
+                        StoreLocation storeLocation, MailboxManager mailboxManager) {
+        this.storeLocation = storeLocation;
+        this.mailboxManager = mailboxManager;
         this.stores = stores;
         this.cipher = cipher;
         this.processorCheck = processorCheck;
@@ -45,6 +53,7 @@ public final class CollectorsStartable implements UserDefinedStartable {
     @Override
     public void start() {
         List<String> problems = new ArrayList<>();
+        privateStoreProblem().ifPresent(problems::add);
         keyProblem().ifPresent(problems::add);
         processorCheck.problem().ifPresent(problems::add);
         if (!problems.isEmpty()) {
@@ -55,6 +64,21 @@ public final class CollectorsStartable implements UserDefinedStartable {
         scheduler.start();
         status.started();
         LOGGER.info("Collectors started; store: {}", stores.describe());
+    }
+
+    /**
+     * A node of a distributed James keeps its mail in a shared cluster; collectors in a database
+     * of its own would run again on every node. So there the store must be named explicitly.
+     */
+    private Optional<String> privateStoreProblem() {
+        String mailbox = mailboxManager.getClass().getName();
+        boolean distributed = DISTRIBUTED_MAILBOXES.stream().anyMatch(mailbox::contains);
+        if (distributed && storeLocation.source() == StoreLocation.Source.EMBEDDED_DERBY) {
+            return Optional.of("this James keeps its mail in a cluster (" + mailbox + ") but the"
+                + " collectors would use an embedded database of this node only; set store.jdbc.url"
+                + " in collectors.properties to a database every node shares");
+        }
+        return Optional.empty();
     }
 
     private Optional<String> keyProblem() {

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long to wait for the server: to accept the TCP connection, for each read of the TLS
- * handshake, and for each read afterwards (socket {@code SO_TIMEOUT}).
+ * How long to wait for the server: to accept the TCP connection, to complete the whole TLS
+ * handshake, and for each read afterwards (socket {@code SO_TIMEOUT}). Immutable.
  */
 public final class Timeouts {
     private static final Timeouts DEFAULTS =
@@ -25,7 +25,7 @@ public final class Timeouts {
         return new Timeouts(connect, handshake, read);
     }
 
-    /** 15 s to connect, 15 s per handshake read, 60 s per read. */
+    /** 15 s to connect, 15 s for the TLS handshake, 60 s per read. */
     public static Timeouts defaults() {
         return DEFAULTS;
     }

@@ -107,7 +107,7 @@ public final class CollectionScheduler implements AutoCloseable {
     public Optional<Run> runNow(CollectorId id) throws TooSoonException {
         Run current = running.get(id);
         if (current != null) {
-            return Optional.of(current);
+            return Optional.of(stores.runs().find(id, current.id()).orElse(current));
         }
         Optional<Run> last = stores.runs().recent(id, 1).stream().findFirst();
         if (last.isPresent() && last.get().outcome() == Run.Outcome.RUNNING) {

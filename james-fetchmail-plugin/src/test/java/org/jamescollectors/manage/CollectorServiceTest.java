@@ -21,13 +21,11 @@ import org.jamescollectors.collect.Collector;
 import org.jamescollectors.collect.CollectorId;
 import org.jamescollectors.collect.CollectorRunner;
 import org.jamescollectors.collect.CollectorState;
-import org.jamescollectors.collect.MessageDelivery;
 import org.jamescollectors.collect.Problem;
 import org.jamescollectors.collect.Protocol;
 import org.jamescollectors.collect.Retention;
 import org.jamescollectors.collect.Run;
 import org.jamescollectors.config.CollectorsConfiguration;
-import org.jamescollectors.delivery.DeliveryOutcome;
 import org.jamescollectors.manage.provider.DnsLookup;
 import org.jamescollectors.manage.provider.ProviderAssistant;
 import org.jamescollectors.manage.provider.ProviderCatalogue;
@@ -42,6 +40,7 @@ import org.jamescollectors.security.TargetPolicy;
 import org.jamescollectors.store.FetchStateStore;
 import org.jamescollectors.store.memory.InMemoryStores;
 import org.jamescollectors.testing.FixedHostAddresses;
+import org.jamescollectors.testing.NoDelivery;
 import org.jamescollectors.testing.GreenMailRemote;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -87,8 +86,7 @@ class CollectorServiceTest {
             TlsTrust.systemDefault(), Timeouts.defaults());
         Clock clock = Clock.systemUTC();
         CollectorRunner runner = new CollectorRunner(stores, cipher, connector::open,
-            MessageDelivery.through(message -> DeliveryOutcome.stored("INBOX"),
-                (owner, id, key) -> false),
+            NoDelivery.INSTANCE,
             configuration, clock, temporary, owner -> true, PauseNotifier.none());
         scheduler = new CollectionScheduler(stores, runner, configuration, clock, "test-node");
         ProviderAssistant providers = ProviderAssistant.of(ProviderCatalogue.bundled(),

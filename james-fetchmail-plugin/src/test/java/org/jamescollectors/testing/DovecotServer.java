@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -43,6 +45,7 @@ import org.jamescollectors.remote.TlsTrust;
 public final class DovecotServer implements RemoteMailbox, AutoCloseable {
     public static final Path DOVECOT = Paths.get("/usr/sbin/dovecot");
     public static final Path DOVEADM = Paths.get("/usr/bin/doveadm");
+    public static final Path OPENSSL = Paths.get("/usr/bin/openssl");
     /** The password of {@link #trustStore()}. */
     public static final String TRUST_STORE_PASSWORD = "changeit";
     private static final int MAIL_UID = 65534;
@@ -55,6 +58,7 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
     private final int imapsPort;
     private final int pop3Port;
     private final int pop3sPort;
+    private final Map<String, Path> maildirs = new ConcurrentHashMap<>();
     private Process process;
 
     private DovecotServer(Path root, boolean asRoot, List<Integer> ports) {
@@ -66,8 +70,10 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
         this.pop3sPort = ports.get(3);
     }
 
+    /** Dovecot, doveadm and openssl (for the test certificate) are all there. */
     public static boolean isInstalled() {
-        return Files.isExecutable(DOVECOT) && Files.isExecutable(DOVEADM);
+        return Files.isExecutable(DOVECOT) && Files.isExecutable(DOVEADM)
+            && Files.isExecutable(OPENSSL);
     }
 
     /** Writes the configuration, starts Dovecot in the foreground and waits for its banners. */
@@ -76,9 +82,14 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
         boolean asRoot = "root".equals(System.getProperty("user.name"));
         DovecotServer server = new DovecotServer(root, asRoot, freePorts(4));
-        server.prepare();
-        server.launch();
-        return server;
+        try {
+            server.prepare();
+            server.launch();
+            return server;
+        } catch (Exception e) {
+            server.close();
+            throw e;
+        }
     }
 
     private void prepare() throws Exception {
@@ -96,8 +107,9 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
     }
 
     private void makeCertificate() throws Exception {
-        run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30",
-            "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+        run(List.of(OPENSSL.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+            "-days", "30", "-subj", "/CN=localhost",
+            "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
             "-keyout", root.resolve("ssl/key.pem").toString(),
             "-out", certificate().toString()), new byte[0]);
         KeyStore store = KeyStore.getInstance("PKCS12");
@@ -195,26 +207,40 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
         doveadm("mailbox", "create", "-u", user, folder);
     }
 
+    /** See {@link #deliver(String, String, Path)}. */
+    @Override
+    public void deliver(String user, String folder, byte[] message) {
+        try {
+            Path file = Files.createTempFile(scratch(), "message", ".eml");
+            Files.write(file, message);
+            deliver(user, folder, file);
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot deliver to " + user + "/" + folder, e);
+        }
+    }
+
     /**
      * Drops the message as a raw file into the folder's Maildir "new" directory, so that Dovecot
      * keeps it byte for byte. Files are named so that Dovecot numbers them in delivery order.
      */
-    @Override
-    public void deliver(String user, String folder, byte[] message) {
-        Path maildir = Paths.get(doveadm("mailbox", "path", "-u", user, folder).trim());
+    public void deliver(String user, String folder, Path message) throws IOException {
+        Path maildir = maildirs.computeIfAbsent(user + "\0" + folder,
+            key -> Paths.get(doveadm("mailbox", "path", "-u", user, folder).trim()));
         long count = FILE_COUNTER.incrementAndGet();
         String name = (1_600_000_000L + count) + ".M" + count + "P1.fixture";
-        try {
-            for (String sub : List.of("", "cur", "new", "tmp")) {
-                ownedDirectory(maildir.resolve(sub));
-            }
-            Path temporary = maildir.resolve("tmp").resolve(name);
-            Files.write(temporary, message);
-            owned(temporary);
-            Files.move(temporary, maildir.resolve("new").resolve(name));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot deliver into " + maildir, e);
+        for (String sub : List.of("", "cur", "new", "tmp")) {
+            ownedDirectory(maildir.resolve(sub));
         }
+        Path temporary = maildir.resolve("tmp").resolve(name);
+        Files.copy(message, temporary);
+        owned(temporary);
+        Files.move(temporary, maildir.resolve("new").resolve(name));
+    }
+
+    /** A scratch folder inside this instance's temporary folder, removed with it. */
+    public Path scratch() throws IOException {
+        return Files.createDirectories(root.resolve("scratch"));
     }
 
     private void ownedDirectory(Path directory) throws IOException {
@@ -318,7 +344,7 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
         return root.resolve("ssl/cert.pem");
     }
 
-    /** A PKCS12 trust store holding {@link #certificate()}, password {@link #TRUST_STORE_PASSWORD}. */
+    /** A PKCS12 trust store with {@link #certificate()}; password {@link #TRUST_STORE_PASSWORD}. */
     public Path trustStore() {
         return root.resolve("ssl/truststore.p12");
     }

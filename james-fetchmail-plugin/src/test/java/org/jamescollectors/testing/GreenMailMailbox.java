@@ -106,8 +106,13 @@ public final class GreenMailMailbox implements RemoteMailbox, BeforeAllCallback,
         }
     }
 
+    /**
+     * GreenMail serves CRLF messages as stored; over POP3 a message without a final newline gets
+     * CRLF before the terminating dot. (Bare LF, NUL lines and sizes it gets wrong: the GreenMail
+     * test classes say which tests it cannot pass.)
+     */
     @Override
     public byte[] served(Protocol protocol, byte[] stored) {
-        return stored;
+        return protocol == Protocol.POP3 ? ServedForm.withFinalCrlf(stored) : stored;
     }
 }

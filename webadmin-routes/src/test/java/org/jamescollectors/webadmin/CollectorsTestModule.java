@@ -16,10 +16,8 @@ import javax.crypto.KeyGenerator;
 
 import org.apache.james.utils.GuiceProbe;
 import org.jamescollectors.collect.CollectorRunner;
-import org.jamescollectors.collect.MessageDelivery;
 import org.jamescollectors.config.CollectorsConfiguration;
 import org.jamescollectors.config.CollectorsConfigurationException;
-import org.jamescollectors.delivery.DeliveryOutcome;
 import org.jamescollectors.manage.HostAddresses;
 import org.jamescollectors.manage.provider.DnsServers;
 import org.jamescollectors.notify.PauseNotifier;
@@ -31,6 +29,7 @@ import org.jamescollectors.security.TargetPolicy;
 import org.jamescollectors.store.Stores;
 import org.jamescollectors.store.memory.InMemoryStores;
 import org.jamescollectors.testing.FixedHostAddresses;
+import org.jamescollectors.testing.NoDelivery;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -100,8 +99,7 @@ final class CollectorsTestModule extends AbstractModule {
     CollectionScheduler scheduler(Stores stores, SecretCipher cipher, MailSourceConnector connector,
                                   CollectorsConfiguration configuration, Clock clock) {
         CollectorRunner runner = new CollectorRunner(stores, cipher, connector::open,
-            MessageDelivery.through(message -> DeliveryOutcome.stored("INBOX"),
-                (owner, id, key) -> false),
+            NoDelivery.INSTANCE,
             configuration, clock, temporaryFolder(), owner -> true, PauseNotifier.none());
         return new CollectionScheduler(stores, runner, configuration, clock, "test-node");
     }

@@ -156,7 +156,6 @@ final class ImapExchange {
     /** AUTHENTICATE PLAIN (RFC 4959 SASL-IR when offered, else one continuation). */
     ImapResponse authenticatePlain(boolean initialResponse) throws RemoteException {
         String response = credentials.saslPlain();
-        forgetCapabilities();
         if (initialResponse) {
             return execute(ImapCommand.of("AUTHENTICATE PLAIN " + response));
         }

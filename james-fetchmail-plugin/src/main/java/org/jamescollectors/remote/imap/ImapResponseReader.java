@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jamescollectors.remote.FailureKind;
@@ -18,26 +19,26 @@ import org.jamescollectors.remote.internal.Connection;
  * it), nested lists, NIL, and any case for keywords.
  */
 final class ImapResponseReader {
-    /** Decides what happens to a literal; the default keeps small ones in memory. */
+    /**
+     * May take a literal over, e.g. to stream it: it then reads exactly {@code length} bytes
+     * from the connection. Empty leaves it to the reader, which keeps it in memory.
+     */
     interface LiteralHandler {
-        ImapValue literal(String precedingAtom, long length, Connection connection)
+        Optional<ImapValue> literal(String precedingAtom, long length, Connection connection)
             throws RemoteException, IOException;
     }
 
-    static final int MAX_MEMORY_LITERAL = 1024 * 1024;
+    /** Keeps every literal in memory, within the response's memory budget. */
+    static final LiteralHandler IN_MEMORY = (atom, length, connection) -> Optional.empty();
+
+    /** What one response may hold in memory: atoms, strings and literals together. */
+    private static final long MAX_RESPONSE_MEMORY = 16 * 1024 * 1024;
     private static final int MAX_TOKEN = 64 * 1024;
     private static final int MAX_DEPTH = 64;
     private static final Set<String> STATUSES = Set.of("OK", "NO", "BAD", "PREAUTH", "BYE");
 
-    static final LiteralHandler IN_MEMORY = (atom, length, connection) -> {
-        if (length > MAX_MEMORY_LITERAL) {
-            throw RemoteException.of(FailureKind.PROTOCOL, connection.host()
-                + " sent an unexpectedly large reply (" + length + " bytes).");
-        }
-        return ImapValue.string(connection.readExactly((int) length));
-    };
-
     private final Connection connection;
+    private long memory;
 
     ImapResponseReader(Connection connection) {
         this.connection = connection;
@@ -52,6 +53,7 @@ final class ImapResponseReader {
     }
 
     private ImapResponse parse(LiteralHandler handler) throws RemoteException, IOException {
+        memory = 0;
         String tag = word();
         if (tag.equals("+")) {
             return ImapResponse.continuation(restOfLine());
@@ -198,6 +200,7 @@ final class ImapResponseReader {
             if (length == bytes.length) {
                 bytes = Arrays.copyOf(bytes, length * 2);
             }
+            charge(1);
             bytes[length++] = (byte) b;
         }
     }
@@ -214,7 +217,21 @@ final class ImapResponseReader {
         if (!number || connection.readLine().length != 0) {
             throw malformed();
         }
-        return handler.literal(precedingAtom, Long.parseLong(digits), connection);
+        long length = Long.parseLong(digits);
+        Optional<ImapValue> taken = handler.literal(precedingAtom, length, connection);
+        if (taken.isPresent()) {
+            return taken.get();
+        }
+        charge(length);
+        return ImapValue.string(connection.readExactly((int) length));
+    }
+
+    private void charge(long bytes) throws RemoteException {
+        memory += bytes;
+        if (memory > MAX_RESPONSE_MEMORY) {
+            throw RemoteException.of(FailureKind.PROTOCOL, connection.host()
+                + " sent an unexpectedly large reply (over " + MAX_RESPONSE_MEMORY + " bytes).");
+        }
     }
 
     /**
@@ -248,6 +265,7 @@ final class ImapResponseReader {
         if (builder.length() == MAX_TOKEN) {
             throw malformed();
         }
+        charge(1);
         builder.append((char) b);
     }
 

@@ -31,7 +31,6 @@ public final class ImapSession implements MailSource {
     private static final int UIDS_PER_COMMAND = 500;
 
     private final Connection connection;
-    private final ImapResponseReader reader;
     private final Credentials credentials;
     private final ImapExchange exchange;
     private String folder = "";
@@ -40,9 +39,9 @@ public final class ImapSession implements MailSource {
 
     private ImapSession(Connection connection, Credentials credentials) {
         this.connection = connection;
-        this.reader = new ImapResponseReader(connection);
         this.credentials = credentials;
-        this.exchange = new ImapExchange(connection, reader, credentials);
+        this.exchange = new ImapExchange(connection, new ImapResponseReader(connection),
+            credentials);
     }
 
     /** Reads the greeting, secures the connection as asked, logs in and opens {@code folder}. */
@@ -90,13 +89,16 @@ public final class ImapSession implements MailSource {
         } else if (exchange.has("LOGINDISABLED")) {
             throw loginDisabled();
         } else {
-            exchange.forgetCapabilities();
             done = exchange.execute(ImapCommand.of("LOGIN")
                 .astring(credentials.usernameBytes())
                 .astring(credentials.passwordBytes()));
         }
         if (!done.isOk()) {
             throw loginRefused(done);
+        }
+        if (!done.codeName().equals("CAPABILITY")) {
+            // RFC 3501 §6.2.3: capabilities may change once logged in; ask again when needed.
+            exchange.forgetCapabilities();
         }
         LOGGER.debug("Logged in to IMAP server {}", host());
     }
@@ -290,14 +292,15 @@ public final class ImapSession implements MailSource {
         }
 
         @Override
-        public ImapValue literal(String precedingAtom, long length, Connection connection)
+        public Optional<ImapValue> literal(String precedingAtom, long length,
+                                           Connection connection)
             throws RemoteException, IOException {
             if (!precedingAtom.equalsIgnoreCase("BODY[]") || streaming || delivered) {
-                return ImapResponseReader.IN_MEMORY.literal(precedingAtom, length, connection);
+                return Optional.empty();
             }
             streaming = true;
             connection.copyTo(sink, length);
-            return ImapValue.streamed(length);
+            return Optional.of(ImapValue.streamed(length));
         }
 
         @Override

@@ -7,6 +7,11 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
@@ -26,6 +31,12 @@ import org.jamescollectors.remote.TlsTrust;
 public final class Connection implements AutoCloseable {
     private static final int BUFFER_SIZE = 16 * 1024;
     private static final int MAX_LINE = 64 * 1024;
+    private static final ScheduledExecutorService WATCHDOG =
+        Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "mail-source-tls-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
 
     private final String host;
     private final int port;
@@ -84,15 +95,29 @@ public final class Connection implements AutoCloseable {
             throw fail(RemoteException.of(FailureKind.TLS, host + " sent unexpected data before"
                 + " the TLS handshake; the connection was dropped for safety."));
         }
+        AtomicBoolean expired = new AtomicBoolean();
         try {
             SSLSocket tls = trust.layer(socket, host, port);
             tls.setSoTimeout(Math.toIntExact(timeouts.handshake().toMillis()));
-            tls.startHandshake();
+            handshake(tls, expired);
             tls.setSoTimeout(Math.toIntExact(timeouts.read().toMillis()));
             attach(tls);
             secure = true;
         } catch (IOException e) {
-            throw fail(handshakeFailure(e));
+            throw fail(handshakeFailure(expired.get() ? new SocketTimeoutException() : e));
+        }
+    }
+
+    /** Bounds the whole handshake, not only each read: a server dripping bytes is cut off. */
+    private void handshake(SSLSocket tls, AtomicBoolean expired) throws IOException {
+        ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
+            expired.set(true);
+            closeQuietly(tls);
+        }, timeouts.handshake().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            tls.startHandshake();
+        } finally {
+            alarm.cancel(false);
         }
     }
 

@@ -40,6 +40,7 @@ public final class Pop3Session implements MailSource {
     private final Credentials credentials;
     private final FolderAccess access;
     private final Map<String, Integer> numbers = new HashMap<>();
+    private boolean deletionsPending;
 
     private Pop3Session(Connection connection, Credentials credentials, FolderAccess access) {
         this.connection = connection;
@@ -157,9 +158,9 @@ public final class Pop3Session implements MailSource {
     private Map<Integer, String> uidls() throws RemoteException {
         Pop3Reply reply = command("UIDL");
         if (!reply.isOk()) {
-            throw connection.fail(RemoteException.of(FailureKind.PROTOCOL, host()
+            throw RemoteException.of(FailureKind.PROTOCOL, host()
                 + " does not support UIDL, so messages cannot be told apart between sessions:"
-                + " this server cannot be used safely (try IMAP)."));
+                + " this server cannot be used safely (try IMAP).");
         }
         Map<Integer, String> uidls = new LinkedHashMap<>();
         for (String line : multiline()) {
@@ -237,6 +238,7 @@ public final class Pop3Session implements MailSource {
                 throw refused(reply, FailureKind.PROTOCOL, host()
                     + " refused to delete a message");
             }
+            deletionsPending = true;
         }
     }
 
@@ -248,8 +250,15 @@ public final class Pop3Session implements MailSource {
         return number;
     }
 
+    /**
+     * Sends QUIT, which commits the deletions (RFC 1939 §6). On a connection already broken,
+     * fails if deletions were pending (they are lost), else just closes.
+     */
     @Override
     public void close() throws RemoteException {
+        if (connection.isBroken() && !deletionsPending) {
+            return;
+        }
         try {
             Pop3Reply reply = command("QUIT");
             if (!reply.isOk()) {
