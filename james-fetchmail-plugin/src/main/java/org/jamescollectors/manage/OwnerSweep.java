@@ -7,7 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import javax.annotation.PreDestroy;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -28,19 +32,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Reconciles collectors with James' users, since James 3.8.1 tells extensions of no deletion or
  * rename: a collector whose owner is gone is paused with problem {@code owner-unknown}, deleted
- * once the grace period has passed, and resumed if its owner comes back meanwhile. Meant to run
- * from time to time (for example every hour) on one thread.
+ * once the grace period has passed, and resumed if its owner comes back meanwhile. {@link #start}
+ * runs a pass every hour on a thread of its own; {@link #sweep} runs one now.
  */
 @Singleton
 public final class OwnerSweep {
     private static final Logger LOGGER = LoggerFactory.getLogger(OwnerSweep.class);
     private static final int PAGE = 500;
+    private static final Duration EVERY = Duration.ofHours(1);
     static final String OWNER_UNKNOWN = RunFailure.Code.OWNER_UNKNOWN.wireName();
 
     private final Stores stores;
     private final UsersRepository users;
     private final Duration grace;
     private final Clock clock;
+    private ScheduledExecutorService timer;
 
     @Inject
     public OwnerSweep(Stores stores, UsersRepository users, CollectorsConfiguration configuration,
@@ -49,6 +55,36 @@ public final class OwnerSweep {
         this.users = users;
         this.grace = configuration.unknownOwnerGracePeriod();
         this.clock = clock;
+    }
+
+    /** Sweeps every hour from now on, until {@link #stop}. */
+    public synchronized void start() {
+        if (timer != null) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "collector-owner-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::sweepSafely, EVERY.toMinutes(), EVERY.toMinutes(),
+            TimeUnit.MINUTES);
+    }
+
+    @PreDestroy
+    public synchronized void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    private void sweepSafely() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            LOGGER.error("Owner sweep failed: {}", e.toString(), e);
+        }
     }
 
     /** One pass over every collector; returns what it did. */

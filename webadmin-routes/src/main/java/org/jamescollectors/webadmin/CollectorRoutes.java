@@ -17,6 +17,8 @@ import org.jamescollectors.manage.CollectorServiceException;
 import org.jamescollectors.manage.CollectorView;
 import org.jamescollectors.manage.InvalidFieldException;
 import org.jamescollectors.manage.provider.ProviderPresets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -38,6 +40,9 @@ public final class CollectorRoutes implements PublicRoutes {
     static final String COLLECTOR_PATH = BASE_PATH + "/:id";
     static final String RUNS_PATH = COLLECTOR_PATH + "/runs";
     static final String RUN_PATH = RUNS_PATH + "/:runId";
+    private static final Logger LOGGER = LoggerFactory.getLogger(CollectorRoutes.class);
+    private static final String REQUEST_LOGGER =
+        "org.apache.james.webadmin.mdc.LoggingRequestFilter";
     private static final String ID = ":id";
     private static final String RUN_ID = ":runId";
 
@@ -62,6 +67,7 @@ public final class CollectorRoutes implements PublicRoutes {
 
     @Override
     public void define(Service service) {
+        warnIfBodiesAreLogged();
         defineListCollectors(service);
         defineGetUsage(service);
         defineGetProviders(service);
@@ -188,6 +194,14 @@ public final class CollectorRoutes implements PublicRoutes {
         throws CollectorServiceException {
         return Optional.of(CollectorJson.run(service.run(user, request.params(ID),
             request.params(RUN_ID))));
+    }
+
+    /** James' request logger writes bodies, and so the remote passwords users send, at INFO. */
+    private static void warnIfBodiesAreLogged() {
+        if (LoggerFactory.getLogger(REQUEST_LOGGER).isInfoEnabled()) {
+            LOGGER.warn("{} logs WebAdmin request bodies at INFO, and collector requests carry"
+                + " remote passwords: set its level to WARN in logback.xml", REQUEST_LOGGER);
+        }
     }
 
     /** A JSON body; refused unless sent as JSON, which also keeps plain HTML forms out. */

@@ -51,14 +51,24 @@ final class UserTokens {
 
     static String read(String location, FileSystem fileSystem) {
         try {
-            Path path = location.contains(":") ? fileSystem.getFile(location).toPath()
-                : Path.of(location);
+            Path path = fileSystem.getFile(asFileSystemUrl(location)).toPath();
             return Files.readString(path, StandardCharsets.US_ASCII);
         } catch (FileNotFoundException e) {
             throw new IllegalStateException(SETTING + ": no key file at " + location, e);
         } catch (IOException e) {
             throw new IllegalStateException(SETTING + ": cannot read " + location + ": " + e, e);
         }
+    }
+
+    /** Plain paths are relative to James' conf folder; absolute paths and URLs stay as they are. */
+    private static String asFileSystemUrl(String location) {
+        if (location.contains("://") || location.startsWith("classpath:")) {
+            return location;
+        }
+        if (Path.of(location).isAbsolute()) {
+            return "file://" + location;
+        }
+        return "file://conf/" + location;
     }
 
     /** An X.509 SubjectPublicKeyInfo PEM ({@code BEGIN PUBLIC KEY}), RSA or EC. */
