@@ -44,17 +44,20 @@ public final class ApiSettings {
 
     private void readThrottling(SettingsReader reader) {
         maxFailuresPerLogin = reader.integer("api.auth.maxFailuresPerLogin", 10, 1, 10_000);
-        maxFailuresPerAddress = reader.integer("api.auth.maxFailuresPerAddress", 500, 1, 10_000_000);
+        maxFailuresPerAddress =
+            reader.integer("api.auth.maxFailuresPerAddress", 500, 1, 10_000_000);
         failureWindow = reader.duration("api.auth.failureWindow", Duration.ofMinutes(15),
             Duration.ofSeconds(1));
-        failureDelay = reader.duration("api.auth.failureDelay", Duration.ofSeconds(1), Duration.ZERO);
+        failureDelay = reader.duration("api.auth.failureDelay", Duration.ofSeconds(1),
+            Duration.ZERO);
         validationsPerUser = reader.integer("api.validation.maxPerUser", 20, 1, 100_000);
         validationWindow = reader.duration("api.validation.window", Duration.ofHours(1),
             Duration.ofSeconds(1));
     }
 
     private void readProviders(SettingsReader reader) {
-        providersFolder = reader.string("providers.folder").orElse("file://conf/collectors-providers");
+        providersFolder = reader.string("providers.folder")
+            .orElse("file://conf/collectors-providers");
         dnsLookup = reader.bool("providers.dnsLookup", true);
     }
 

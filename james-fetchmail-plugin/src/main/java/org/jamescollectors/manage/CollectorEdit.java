@@ -170,7 +170,7 @@ final class CollectorEdit {
             return Optional.empty();
         }
 
-        /** {@code fetchAll: true} alone also deletes; with {@code deleteAfterFetch: false}, refused. */
+        /** {@code fetchAll: true} alone also deletes; with {@code deleteAfterFetch: false}, no. */
         Retention retention() throws InvalidFieldException {
             Optional<Retention> old = base.map(Collector::retention);
             boolean fetchAll = input.bool(CollectorField.FETCH_ALL)

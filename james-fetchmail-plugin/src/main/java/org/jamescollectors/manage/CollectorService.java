@@ -139,7 +139,8 @@ public final class CollectorService {
         checkDuplicates(stores.collectors().listByOwner(owner), Optional.of(current.id()), edit);
         if (needsCheck) {
             Optional<Password> given = edit.newPassword();
-            verify(owner, edit.account(), given.isPresent() ? given.get() : storedPassword(current));
+            Password password = given.isPresent() ? given.get() : storedPassword(current);
+            verify(owner, edit.account(), password);
         }
         Collector updated = store(current, edit, needsCheck);
         if (!sameMailbox(current.account(), updated.account())) {
@@ -317,7 +318,8 @@ public final class CollectorService {
     /** The collector as stored now, if only its run state moved since it was read. */
     private Collector fresher(Collector read) throws CollectorConflictException {
         Collector now = stores.collectors().find(read.id()).orElseThrow(this::changedMeanwhile);
-        boolean sameUserData = now.name().equals(read.name()) && now.account().equals(read.account())
+        boolean sameUserData = now.name().equals(read.name())
+            && now.account().equals(read.account())
             && now.encryptedPassword().equals(read.encryptedPassword());
         if (!sameUserData) {
             throw changedMeanwhile();

@@ -14,8 +14,9 @@ public final class CollectorStatistics {
     private final RunStore.RunTotals runs;
     private final boolean collectionPaused;
 
-    private CollectorStatistics(Map<CollectorState, Integer> byState, Map<String, Integer> byProblem,
-                                RunStore.RunTotals runs, boolean collectionPaused) {
+    private CollectorStatistics(Map<CollectorState, Integer> byState,
+                                Map<String, Integer> byProblem, RunStore.RunTotals runs,
+                                boolean collectionPaused) {
         this.byState = Map.copyOf(byState);
         this.byProblem = Map.copyOf(byProblem);
         this.runs = Objects.requireNonNull(runs, "runs");

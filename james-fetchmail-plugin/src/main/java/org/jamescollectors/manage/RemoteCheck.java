@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live check of a remote account: resolve its server, refuse it unless every address is one
- * collectors may use, then log in (IMAP also examines the source folder, read-only) and log out. A refused
- * address is reported before any connection, so the answer never tells whether something listens.
+ * collectors may use, then log in (IMAP also examines the source folder, read-only) and log out.
+ * A refused address is reported before any connection, so the answer never tells whether
+ * something listens there.
  */
 @Singleton
 public final class RemoteCheck {

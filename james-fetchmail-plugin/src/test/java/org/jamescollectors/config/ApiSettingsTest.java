@@ -49,7 +49,8 @@ class ApiSettingsTest {
         assertThat(api.jwtPublicKeys()).containsExactly("file://conf/webmail.pub",
             "/etc/james/other.pub");
         assertThat(api.trustedProxies()).singleElement()
-            .satisfies(range -> assertThat(range.contains(InetAddress.getByName("10.1.2.3"))).isTrue());
+            .satisfies(range ->
+                assertThat(range.contains(InetAddress.getByName("10.1.2.3"))).isTrue());
         assertThat(api.tlsTerminatingProxy()).isTrue();
         assertThat(api.acceptInsecureAdmin()).isTrue();
         assertThat(api.maxFailuresPerLogin()).isEqualTo(5);

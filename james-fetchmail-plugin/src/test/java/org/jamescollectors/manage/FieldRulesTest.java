@@ -17,7 +17,8 @@ class FieldRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "localhost", "imap..example", "-imap.example", "imap_.example",
         "imap.example.123", "1.2.3", "imap example.com", "imap.exa\u0000mple.com",
-        "imap.example.com/x", "a.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+        "imap.example.com/x",
+        "a.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example"})
     void hostShouldRefuseWhatIsNotAFullHostName(String host) {
         assertThatThrownBy(() -> FieldRules.host(host))
             .isInstanceOfSatisfying(InvalidFieldException.class, e ->

@@ -34,7 +34,8 @@ public final class GreenMailRemote implements AutoCloseable {
     }
 
     public int port(Protocol protocol) {
-        return protocol == Protocol.IMAP ? greenMail.getImap().getPort() : greenMail.getPop3().getPort();
+        return protocol == Protocol.IMAP ? greenMail.getImap().getPort()
+            : greenMail.getPop3().getPort();
     }
 
     public GreenMail greenMail() {

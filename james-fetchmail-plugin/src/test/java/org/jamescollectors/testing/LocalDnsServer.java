@@ -36,7 +36,8 @@ public final class LocalDnsServer implements AutoCloseable {
     private final Thread thread;
 
     private LocalDnsServer() throws SocketException {
-        this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this.socket = new DatagramSocket(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         this.thread = new Thread(this::serve, "local-dns");
         this.thread.setDaemon(true);
         this.thread.start();

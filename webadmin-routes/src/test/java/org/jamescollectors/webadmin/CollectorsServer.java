@@ -28,7 +28,7 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * A real James memory server for route tests, WebAdmin on 127.0.0.1 with the collector routes,
- * the plugin's objects bound by {@link CollectorsTestModule}, and helpers to call it.
+ * the plugin's objects bound by {@link CollectorsTestModule}, and what tests call it with.
  */
 final class CollectorsServer {
     static final String DOMAIN = "james.example";

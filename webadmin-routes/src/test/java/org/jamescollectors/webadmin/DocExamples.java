@@ -60,7 +60,8 @@ final class DocExamples {
             for (; i < lines.size() && !lines.get(i).isBlank(); i++) {
                 String header = lines.get(i);
                 int colon = header.indexOf(':');
-                headers.put(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
+                headers.put(header.substring(0, colon).strip(),
+                    header.substring(colon + 1).strip());
             }
             String body = String.join("\n", lines.subList(Math.min(i + 1, lines.size()),
                 lines.size())).strip();

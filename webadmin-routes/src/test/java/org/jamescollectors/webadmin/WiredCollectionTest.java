@@ -81,7 +81,8 @@ class WiredCollectionTest {
                     Files.copy(in, conf.resolve(name));
                 }
             }
-            Files.copy(samples().resolve("mailetcontainer.xml"), conf.resolve("mailetcontainer.xml"));
+            Files.copy(samples().resolve("mailetcontainer.xml"),
+                conf.resolve("mailetcontainer.xml"));
             Files.writeString(conf.resolve("collectors.properties"), String.join("\n",
                 "targets.allowedNetworks=127.0.0.0/8",
                 "targets.allowedPorts=" + REMOTE.port(Protocol.IMAP),

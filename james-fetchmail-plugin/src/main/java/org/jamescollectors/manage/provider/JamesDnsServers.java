@@ -49,7 +49,8 @@ public final class JamesDnsServers implements DnsServers {
             if (InetAddresses.isInetAddress(server.strip())) {
                 found.add(new InetSocketAddress(InetAddresses.forString(server.strip()), DNS_PORT));
             } else {
-                LOGGER.warn("Ignoring DNS server '{}' of dnsservice.xml: not an IP address", server);
+                LOGGER.warn("Ignoring DNS server '{}' of dnsservice.xml: not an IP address",
+                    server);
             }
         }
         return found;

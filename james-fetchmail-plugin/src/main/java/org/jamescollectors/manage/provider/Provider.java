@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * that reveal it behind a customer's own domain, its incoming servers best first, and advice.
  */
 public final class Provider {
-    /** Stands for the queried domain in a server host name (ISPDB), as lower-cased hosts hold it. */
+    /** Stands for the queried domain in a host name (ISPDB), as lower-cased hosts hold it. */
     static final String DOMAIN_PLACEHOLDER = "%emaildomain%";
 
     private final String id;

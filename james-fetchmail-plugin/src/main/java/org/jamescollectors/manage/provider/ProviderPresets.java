@@ -19,8 +19,8 @@ public final class ProviderPresets {
         this.settings = List.copyOf(settings);
     }
 
-    public static ProviderPresets of(String domain, Optional<String> provider, Optional<String> hint,
-                                     List<ServerSettings> settings) {
+    public static ProviderPresets of(String domain, Optional<String> provider,
+                                     Optional<String> hint, List<ServerSettings> settings) {
         return new ProviderPresets(domain, provider, hint, settings);
     }
 

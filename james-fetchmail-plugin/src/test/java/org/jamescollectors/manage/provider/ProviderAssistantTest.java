@@ -154,7 +154,7 @@ class ProviderAssistantTest {
         Files.writeString(folder.resolve("broken.xml"), "<clientConfig><emailProvider",
             StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("entity.xml"), "<?xml version=\"1.0\"?><!DOCTYPE x ["
-            + "<!ENTITY e SYSTEM \"file:///etc/passwd\">]><clientConfig>&e;</clientConfig>",
+            + "<!ENTITY e SYSTEM \"file:///nonexistent/secret\">]><clientConfig>&e;</clientConfig>",
             StandardCharsets.UTF_8);
 
         ProviderCatalogue catalogue = ProviderCatalogue.bundled().withFolder(folder);
