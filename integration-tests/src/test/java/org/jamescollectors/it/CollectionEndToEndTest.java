@@ -46,7 +46,8 @@ class CollectionEndToEndTest {
     @ParameterizedTest
     @CsvSource({"POP3,TLS", "POP3,STARTTLS", "IMAP,TLS", "IMAP,STARTTLS"})
     void fetchAllShouldMoveEveryMessageIntoTheInboxExactlyOnce(Protocol protocol, Security security,
-                                                              GuiceJamesServer james) throws Exception {
+                                                              GuiceJamesServer james)
+        throws Exception {
         DovecotServer dovecot = DOVECOT.server();
         String remoteUser = remoteUserWith(dovecot, 3);
         String owner = jamesUser(james);
@@ -112,7 +113,8 @@ class CollectionEndToEndTest {
     }
 
     @Test
-    void existingTargetFolderShouldReceiveTheMailWithoutSieve(GuiceJamesServer james) throws Exception {
+    void existingTargetFolderShouldReceiveTheMailWithoutSieve(GuiceJamesServer james)
+        throws Exception {
         DovecotServer dovecot = DOVECOT.server();
         String remoteUser = TestUsers.next("target");
         dovecot.addUser(remoteUser, PASSWORD);
@@ -127,11 +129,13 @@ class CollectionEndToEndTest {
 
         Remote.runNow(TestHooks.current(), collector.id());
 
-        assertThat(probe(james).counts(owner)).containsEntry("Remote", 1).doesNotContainKey("Lists");
+        assertThat(probe(james).counts(owner)).containsEntry("Remote", 1)
+            .doesNotContainKey("Lists");
     }
 
     @Test
-    void missingTargetFolderShouldMeanTheInboxThroughSieve(GuiceJamesServer james) throws Exception {
+    void missingTargetFolderShouldMeanTheInboxThroughSieve(GuiceJamesServer james)
+        throws Exception {
         DovecotServer dovecot = DOVECOT.server();
         String remoteUser = TestUsers.next("missing");
         dovecot.addUser(remoteUser, PASSWORD);

@@ -42,7 +42,8 @@ class CollectionFaultsEndToEndTest {
 
     @RegisterExtension
     @Order(2)
-    static final JamesServerExtension JAMES = CollectorsJames.perClass(CollectionFaultsEndToEndTest::settings);
+    static final JamesServerExtension JAMES =
+        CollectorsJames.perClass(CollectionFaultsEndToEndTest::settings);
 
     private static final String PASSWORD = "faults";
     private static FaultInjectingProxy proxy;
@@ -55,7 +56,8 @@ class CollectionFaultsEndToEndTest {
             throw new UncheckedIOException(e);
         }
         Map<String, String> settings = Remote.settingsFor(dovecot);
-        settings.put("targets.allowedPorts", settings.get("targets.allowedPorts") + "," + proxy.port());
+        settings.put("targets.allowedPorts",
+            settings.get("targets.allowedPorts") + "," + proxy.port());
         settings.put("message.maxSize", "64KiB");
         settings.put("remote.readTimeout", "2s");
         settings.put("failures.backoffInitial", "1m");
@@ -68,14 +70,16 @@ class CollectionFaultsEndToEndTest {
     }
 
     @Test
-    void tooLargeMessageShouldStayOnTheServerAndNotStopTheOthers(GuiceJamesServer james) throws Exception {
+    void tooLargeMessageShouldStayOnTheServerAndNotStopTheOthers(GuiceJamesServer james)
+        throws Exception {
         DovecotServer dovecot = DOVECOT.server();
         String remoteUser = newRemoteUser(dovecot);
         dovecot.deliver(remoteUser, "INBOX", TestMessages.simple("small one"));
         dovecot.deliver(remoteUser, "INBOX", TestMessages.sized(200 * 1024));
         dovecot.deliver(remoteUser, "INBOX", TestMessages.simple("small two"));
         String owner = CollectionEndToEndTest.jamesUser(james);
-        Collector collector = create(owner, Remote.account(dovecot, Protocol.IMAP, Security.TLS, remoteUser));
+        Collector collector = create(owner,
+            Remote.account(dovecot, Protocol.IMAP, Security.TLS, remoteUser));
 
         Run run = Remote.runNow(TestHooks.current(), collector.id());
 
@@ -111,7 +115,8 @@ class CollectionFaultsEndToEndTest {
     }
 
     @Test
-    void stalledServerShouldTimeOutAndBackOffWithoutPausing(GuiceJamesServer james) throws Exception {
+    void stalledServerShouldTimeOutAndBackOffWithoutPausing(GuiceJamesServer james)
+        throws Exception {
         DovecotServer dovecot = DOVECOT.server();
         String remoteUser = newRemoteUser(dovecot);
         dovecot.deliver(remoteUser, "INBOX", TestMessages.sized(40 * 1024));
@@ -123,7 +128,8 @@ class CollectionFaultsEndToEndTest {
         Run stalled = Remote.runNow(TestHooks.current(), collector.id());
         Duration took = Duration.between(start, Instant.now());
         proxy.stallAfterServerBytes(Long.MAX_VALUE);
-        Collector after = TestHooks.current().stores().collectors().find(collector.id()).orElseThrow();
+        Collector after = TestHooks.current().stores().collectors().find(collector.id())
+            .orElseThrow();
 
         assertThat(stalled.outcome()).isEqualTo(Run.Outcome.FAILED);
         assertThat(stalled.error()).map(Run.Error::code).contains("timeout");
@@ -134,18 +140,21 @@ class CollectionFaultsEndToEndTest {
     }
 
     @Test
-    void refusedPasswordShouldPauseOnTheSecondRefusalInARow(GuiceJamesServer james) throws Exception {
+    void refusedPasswordShouldPauseOnTheSecondRefusalInARow(GuiceJamesServer james)
+        throws Exception {
         DovecotServer dovecot = DOVECOT.server();
         String remoteUser = newRemoteUser(dovecot);
         String owner = CollectionEndToEndTest.jamesUser(james);
         Collector collector = Remote.create(TestHooks.current(), Username.of(owner),
-            Remote.account(dovecot, Protocol.POP3, Security.STARTTLS, remoteUser), "not the password",
-            Retention.fetchAll(), Optional.empty());
+            Remote.account(dovecot, Protocol.POP3, Security.STARTTLS, remoteUser),
+            "not the password", Retention.fetchAll(), Optional.empty());
 
         Run first = Remote.runNow(TestHooks.current(), collector.id());
-        Collector afterFirst = TestHooks.current().stores().collectors().find(collector.id()).orElseThrow();
+        Collector afterFirst = TestHooks.current().stores().collectors().find(collector.id())
+            .orElseThrow();
         Run second = Remote.runNow(TestHooks.current(), collector.id());
-        Collector afterSecond = TestHooks.current().stores().collectors().find(collector.id()).orElseThrow();
+        Collector afterSecond = TestHooks.current().stores().collectors().find(collector.id())
+            .orElseThrow();
 
         assertThat(first.error()).map(Run.Error::code).contains("authentication");
         assertThat(afterFirst.state()).isEqualTo(CollectorState.ACTIVE);

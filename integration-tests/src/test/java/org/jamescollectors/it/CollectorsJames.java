@@ -73,7 +73,8 @@ final class CollectorsJames {
             String properties = settings.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining("\n", "", "\n"));
-            Files.writeString(conf.resolve("collectors.properties"), properties, StandardCharsets.UTF_8);
+            Files.writeString(conf.resolve("collectors.properties"), properties,
+                StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,7 +87,8 @@ final class CollectorsJames {
             samples = samples.getParent();
         }
         if (samples == null) {
-            throw new IllegalStateException("conf-samples/ not found above " + Paths.get("").toAbsolutePath());
+            throw new IllegalStateException(
+                "conf-samples/ not found above " + Paths.get("").toAbsolutePath());
         }
         return samples.resolve("conf-samples").resolve(name);
     }

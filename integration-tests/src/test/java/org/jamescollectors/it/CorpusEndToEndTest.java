@@ -53,7 +53,8 @@ class CorpusEndToEndTest {
     @BeforeAll
     static void startTheReport() throws IOException {
         Files.createDirectories(REPORT.getParent());
-        Files.writeString(REPORT, "| protocol | messages on Dovecot | collected | in the James inbox"
+        Files.writeString(REPORT,
+            "| protocol | messages on Dovecot | collected | in the James inbox"
             + " | not byte-identical |\n|---|---|---|---|---|\n");
     }
 
@@ -62,7 +63,8 @@ class CorpusEndToEndTest {
     void everyCorpusMessageShouldArriveByteForByte(Protocol protocol, GuiceJamesServer james)
         throws Exception {
         Optional<List<Path>> corpus = TestMessages.corpus();
-        Assumptions.assumeTrue(corpus.isPresent(), "../shared/corpus is absent: nothing to compare");
+        Assumptions.assumeTrue(corpus.isPresent(),
+            "../shared/corpus is absent: nothing to compare");
         DovecotServer dovecot = DOVECOT.server();
         String remoteUser = TestUsers.next("corpus");
         dovecot.addUser(remoteUser, PASSWORD);
@@ -74,8 +76,8 @@ class CorpusEndToEndTest {
         }
         String owner = CollectionEndToEndTest.jamesUser(james);
         Collector collector = Remote.create(TestHooks.current(), Username.of(owner),
-            Remote.account(dovecot, protocol, Security.TLS, remoteUser), PASSWORD, Retention.fetchAll(),
-            Optional.empty());
+            Remote.account(dovecot, protocol, Security.TLS, remoteUser), PASSWORD,
+            Retention.fetchAll(), Optional.empty());
 
         Run run = Remote.runNow(TestHooks.current(), collector.id());
 
@@ -120,11 +122,13 @@ class CorpusEndToEndTest {
 
     private static boolean startsWith(byte[] message, int offset, String prefix) {
         return message.length - offset >= prefix.length()
-            && new String(message, offset, prefix.length(), StandardCharsets.ISO_8859_1).equals(prefix);
+            && new String(message, offset, prefix.length(), StandardCharsets.ISO_8859_1)
+                .equals(prefix);
     }
 
     private static String fieldText(byte[] message, int start) {
-        return new String(message, start, endOfField(message, start) - start, StandardCharsets.ISO_8859_1);
+        return new String(message, start, endOfField(message, start) - start,
+            StandardCharsets.ISO_8859_1);
     }
 
     private static int endOfField(byte[] message, int start) {
@@ -135,7 +139,8 @@ class CorpusEndToEndTest {
                 lineEnd++;
             }
             position = Math.min(lineEnd + 1, message.length);
-            if (position >= message.length || (message[position] != ' ' && message[position] != '\t')) {
+            if (position >= message.length
+                || (message[position] != ' ' && message[position] != '\t')) {
                 return position;
             }
         }
@@ -155,10 +160,10 @@ class CorpusEndToEndTest {
         return Arrays.copyOf(out, length);
     }
 
-    private static void report(Protocol protocol, int remote, Run run, int stored, List<String> different)
-        throws IOException {
-        String line = String.format("| %s | %d | %d | %d | %d |%n", protocol, remote, run.messages(),
-            stored, different.size());
+    private static void report(Protocol protocol, int remote, Run run, int stored,
+                               List<String> different) throws IOException {
+        String line = String.format("| %s | %d | %d | %d | %d |%n", protocol, remote,
+            run.messages(), stored, different.size());
         Files.writeString(REPORT, line, StandardOpenOption.APPEND);
         System.out.print(line);
     }

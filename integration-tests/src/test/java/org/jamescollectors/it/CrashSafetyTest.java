@@ -89,7 +89,8 @@ class CrashSafetyTest {
     @ParameterizedTest(name = "{1} cut off {0}")
     @MethodSource("points")
     void runCutOffAnywhereShouldLeaveEveryMessageExactlyOnce(Point point, Protocol protocol,
-                                                            GuiceJamesServer james) throws Exception {
+                                                            GuiceJamesServer james)
+        throws Exception {
         DovecotServer dovecot = DOVECOT.server();
         String remoteUser = TestUsers.next("crash");
         dovecot.addUser(remoteUser, PASSWORD);
@@ -102,13 +103,15 @@ class CrashSafetyTest {
         String owner = CollectionEndToEndTest.jamesUser(james);
         TestHooks hooks = TestHooks.current();
         Collector collector = Remote.create(hooks, Username.of(owner),
-            Remote.account(dovecot, protocol, Security.TLS, remoteUser), PASSWORD, Retention.fetchAll(),
-            Optional.empty());
+            Remote.account(dovecot, protocol, Security.TLS, remoteUser), PASSWORD,
+            Retention.fetchAll(), Optional.empty());
 
         CollectorRunner crashing = runner(hooks, dovecot, point);
-        assertThatThrownBy(() -> crashing.run(collector, crashing.start(collector, Run.Trigger.SCHEDULE)))
+        assertThatThrownBy(
+            () -> crashing.run(collector, crashing.start(collector, Run.Trigger.SCHEDULE)))
             .isInstanceOf(SimulatedCrash.class);
-        int inMailboxAfterCrash = subjectCounts(james, owner).values().stream().mapToInt(i -> i).sum();
+        int inMailboxAfterCrash = subjectCounts(james, owner).values().stream()
+            .mapToInt(i -> i).sum();
         CollectorRunner restarted = runner(hooks, dovecot, null);
         Collector stored = hooks.stores().collectors().find(collector.id()).orElseThrow();
         Run recovery = restarted.run(stored, restarted.start(stored, Run.Trigger.SCHEDULE));
@@ -117,9 +120,9 @@ class CrashSafetyTest {
         int duplicates = counts.values().stream().mapToInt(count -> Math.max(0, count - 1)).sum();
         long losses = subjects.stream().filter(subject -> !counts.containsKey(subject)).count();
         int remoteAfter = dovecot.messageCount(remoteUser, "INBOX");
-        TABLE.add(String.format("| %s | %s | %d | %d | %d | %d | %d | %s |", protocol, point, MESSAGES,
-            inMailboxAfterCrash, counts.values().stream().mapToInt(i -> i).sum(), duplicates, losses,
-            remoteAfter + " (" + recovery.outcome().wireName() + ")"));
+        TABLE.add(String.format("| %s | %s | %d | %d | %d | %d | %d | %s |", protocol, point,
+            MESSAGES, inMailboxAfterCrash, counts.values().stream().mapToInt(i -> i).sum(),
+            duplicates, losses, remoteAfter + " (" + recovery.outcome().wireName() + ")"));
         assertThat(duplicates).isZero();
         assertThat(losses).isZero();
         assertThat(counts).containsOnlyKeys(subjects);
@@ -172,7 +175,8 @@ class CrashSafetyTest {
             }
 
             @Override
-            public boolean alreadyDelivered(Username owner, org.jamescollectors.collect.CollectorId id,
+            public boolean alreadyDelivered(Username owner,
+                                            org.jamescollectors.collect.CollectorId id,
                                             String key) {
                 return real.alreadyDelivered(owner, id, key);
             }
@@ -185,7 +189,8 @@ class CrashSafetyTest {
         MailboxContentProbe probe = CollectionEndToEndTest.probe(james);
         for (String folder : probe.counts(owner).keySet()) {
             for (MailboxContentProbe.StoredMessage message : probe.messages(owner, folder)) {
-                Matcher matcher = SUBJECT.matcher(new String(message.content(), StandardCharsets.ISO_8859_1));
+                Matcher matcher = SUBJECT.matcher(
+                    new String(message.content(), StandardCharsets.ISO_8859_1));
                 if (matcher.find()) {
                     counts.merge(matcher.group(1), 1, Integer::sum);
                 }
@@ -211,7 +216,8 @@ class CrashSafetyTest {
         }
 
         @Override
-        public void retrieve(RemoteMessage message, OutputStream sink) throws RemoteException, IOException {
+        public void retrieve(RemoteMessage message, OutputStream sink)
+            throws RemoteException, IOException {
             delegate.retrieve(message, sink);
             if (point == Point.AFTER_DOWNLOAD && ++retrieved == CRASH_AT_MESSAGE) {
                 throw new SimulatedCrash("after download");

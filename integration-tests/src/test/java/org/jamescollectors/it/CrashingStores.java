@@ -11,7 +11,9 @@ import org.jamescollectors.store.RunStore;
 import org.jamescollectors.store.StoreMetadata;
 import org.jamescollectors.store.Stores;
 
-/** The real stores, except that recording a message as collected can crash right after the write. */
+/**
+ * The real stores, except that recording a message as collected can crash right after the write.
+ */
 final class CrashingStores implements Stores {
     private final Stores delegate;
     private final FetchStateStore fetchStates;

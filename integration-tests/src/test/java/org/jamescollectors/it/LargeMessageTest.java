@@ -65,8 +65,8 @@ class LargeMessageTest {
         dovecot.deliver(remoteUser, "INBOX", largeMessage(folder.resolve("large.eml")));
         String owner = CollectionEndToEndTest.jamesUser(james);
         Collector collector = Remote.create(TestHooks.current(), Username.of(owner),
-            Remote.account(dovecot, protocol, Security.TLS, remoteUser), PASSWORD, Retention.fetchAll(),
-            Optional.empty());
+            Remote.account(dovecot, protocol, Security.TLS, remoteUser), PASSWORD,
+            Retention.fetchAll(), Optional.empty());
 
         Run run = Remote.runNow(TestHooks.current(), collector.id());
 
@@ -78,8 +78,9 @@ class LargeMessageTest {
     }
 
     private static Path largeMessage(Path file) throws Exception {
-        byte[] line = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ+/0123456789ab\r\n"
-            .getBytes(StandardCharsets.US_ASCII);
+        byte[] line =
+            "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ+/0123456789ab\r\n"
+                .getBytes(StandardCharsets.US_ASCII);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             out.write(("From: big@remote.test\r\nTo: user@remote.test\r\nSubject: fifty MiB\r\n"
                 + "Message-ID: <large@remote.test>\r\n\r\n").getBytes(StandardCharsets.US_ASCII));

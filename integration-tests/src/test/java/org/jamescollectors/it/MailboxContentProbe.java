@@ -62,8 +62,8 @@ public final class MailboxContentProbe implements GuiceProbe {
             return messages;
         }
         MessageManager mailbox = mailboxManager.getMailbox(path, session);
-        Iterator<MessageResult> results = mailbox.getMessages(MessageRange.all(), FetchGroup.FULL_CONTENT,
-            session);
+        Iterator<MessageResult> results = mailbox.getMessages(MessageRange.all(),
+            FetchGroup.FULL_CONTENT, session);
         while (results.hasNext()) {
             MessageResult result = results.next();
             try (InputStream in = result.getFullContent().getInputStream()) {
@@ -78,8 +78,9 @@ public final class MailboxContentProbe implements GuiceProbe {
         Username username = Username.of(user);
         MailboxSession session = mailboxManager.createSystemSession(username);
         Map<String, Integer> counts = new LinkedHashMap<>();
-        List<MailboxMetaData> folders = mailboxManager.search(MailboxQuery.privateMailboxesBuilder(session)
-            .matchesAllMailboxNames().build(), session).collectList().block();
+        List<MailboxMetaData> folders = mailboxManager.search(
+            MailboxQuery.privateMailboxesBuilder(session).matchesAllMailboxNames().build(),
+            session).collectList().block();
         for (MailboxMetaData folder : folders) {
             String name = folder.getPath().getName();
             counts.put(name, messages(user, name).size());

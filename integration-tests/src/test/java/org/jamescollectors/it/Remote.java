@@ -23,13 +23,17 @@ final class Remote {
     private Remote() {
     }
 
-    /** Settings that let collectors reach the test Dovecot on 127.0.0.1 and trust its certificate. */
+    /**
+     * Settings that let collectors reach the test Dovecot on 127.0.0.1 and trust its certificate.
+     */
     static Map<String, String> settingsFor(DovecotServer dovecot) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("targets.allowedNetworks", "127.0.0.1/32");
         settings.put("targets.allowedPorts", String.join(",",
-            port(dovecot, Protocol.POP3, Security.TLS), port(dovecot, Protocol.POP3, Security.STARTTLS),
-            port(dovecot, Protocol.IMAP, Security.TLS), port(dovecot, Protocol.IMAP, Security.STARTTLS)));
+            port(dovecot, Protocol.POP3, Security.TLS),
+            port(dovecot, Protocol.POP3, Security.STARTTLS),
+            port(dovecot, Protocol.IMAP, Security.TLS),
+            port(dovecot, Protocol.IMAP, Security.STARTTLS)));
         settings.put("remote.trustStore", "file://" + dovecot.trustStore().toAbsolutePath());
         settings.put("remote.trustStorePassword", DovecotServer.TRUST_STORE_PASSWORD);
         settings.put("remote.readTimeout", "20s");
@@ -43,8 +47,8 @@ final class Remote {
 
     static RemoteAccount account(DovecotServer dovecot, Protocol protocol, Security security,
                                  String user) {
-        return RemoteAccount.of(protocol, "localhost", dovecot.port(protocol, security), security, user,
-            Optional.empty());
+        return RemoteAccount.of(protocol, "localhost", dovecot.port(protocol, security), security,
+            user, Optional.empty());
     }
 
     /** Stores a collector that only runs when a test asks (its scheduled run is a day away). */

@@ -32,7 +32,8 @@ public final class Collector {
         this.owner = Objects.requireNonNull(builder.owner, "owner");
         this.name = Objects.requireNonNull(builder.name, "name");
         this.account = Objects.requireNonNull(builder.account, "account");
-        this.encryptedPassword = Objects.requireNonNull(builder.encryptedPassword, "encryptedPassword");
+        this.encryptedPassword =
+            Objects.requireNonNull(builder.encryptedPassword, "encryptedPassword");
         this.retention = Objects.requireNonNull(builder.retention, "retention");
         this.targetFolder = Objects.requireNonNull(builder.targetFolder, "targetFolder");
         this.enabled = builder.enabled;
@@ -81,7 +82,9 @@ public final class Collector {
         return retention;
     }
 
-    /** The top-level folder mail goes to; empty means the Inbox through the user's Sieve filters. */
+    /**
+     * The top-level folder mail goes to; empty means the Inbox through the user's Sieve filters.
+     */
     public Optional<String> targetFolder() {
         return targetFolder;
     }
@@ -145,7 +148,8 @@ public final class Collector {
 
     @Override
     public String toString() {
-        return "Collector{" + id + " of " + owner.asString() + ", " + account + ", " + state() + "}";
+        return "Collector{" + id + " of " + owner.asString() + ", " + account
+            + ", " + state() + "}";
     }
 
     /** Builds a {@link Collector}; every field but the flags, counters and version is required. */

@@ -8,14 +8,19 @@ import org.jamescollectors.delivery.DeliveryOutcome;
 
 /** What a run needs of James' side: handing a message over, and finding one handed over before. */
 public interface MessageDelivery {
-    /** Runs the message through James' pipeline on the caller's thread; never throws per message. */
+    /**
+     * Runs the message through James' pipeline on the caller's thread; never throws per message.
+     */
     DeliveryOutcome deliver(CollectedMessage message);
 
-    /** True when an earlier, interrupted run already got this message into the owner's mailboxes. */
+    /**
+     * True when an earlier, interrupted run already got this message into the owner's mailboxes.
+     */
     boolean alreadyDelivered(Username owner, CollectorId collector, String messageKey);
 
     /** Delivery through James' mailet pipeline. */
-    static MessageDelivery through(CollectedMailSubmitter submitter, DeliveredMessageFinder finder) {
+    static MessageDelivery through(CollectedMailSubmitter submitter,
+                                   DeliveredMessageFinder finder) {
         return new MessageDelivery() {
             @Override
             public DeliveryOutcome deliver(CollectedMessage message) {
@@ -23,7 +28,8 @@ public interface MessageDelivery {
             }
 
             @Override
-            public boolean alreadyDelivered(Username owner, CollectorId collector, String messageKey) {
+            public boolean alreadyDelivered(Username owner, CollectorId collector,
+                                            String messageKey) {
                 return finder.isAlreadyDelivered(owner, collector, messageKey);
             }
         };

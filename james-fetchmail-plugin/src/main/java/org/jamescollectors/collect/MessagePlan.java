@@ -45,7 +45,8 @@ public final class MessagePlan {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Entry && ((Entry) o).message.equals(message) && ((Entry) o).step == step;
+            return o instanceof Entry && ((Entry) o).message.equals(message)
+                && ((Entry) o).step == step;
         }
 
         @Override
@@ -117,7 +118,8 @@ public final class MessagePlan {
             }
             downloads++;
             bytes += message.size();
-            entries.add(new Entry(message, status == Status.DELIVERING ? Step.RECOVER : Step.DELIVER));
+            entries.add(new Entry(message,
+                status == Status.DELIVERING ? Step.RECOVER : Step.DELIVER));
         }
         return new MessagePlan(entries, truncated);
     }

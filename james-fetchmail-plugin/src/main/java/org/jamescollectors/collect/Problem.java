@@ -21,7 +21,8 @@ public final class Problem {
         this.retryAt = Objects.requireNonNull(retryAt, "retryAt");
     }
 
-    public static Problem of(String code, String message, Instant since, Optional<Instant> retryAt) {
+    public static Problem of(String code, String message, Instant since,
+                             Optional<Instant> retryAt) {
         return new Problem(code, message, since, retryAt);
     }
 

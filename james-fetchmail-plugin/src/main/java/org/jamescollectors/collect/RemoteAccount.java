@@ -19,8 +19,8 @@ public final class RemoteAccount {
     private final String username;
     private final Optional<String> sourceFolder;
 
-    private RemoteAccount(Protocol protocol, String host, int port, Security security, String username,
-                          Optional<String> sourceFolder) {
+    private RemoteAccount(Protocol protocol, String host, int port, Security security,
+                          String username, Optional<String> sourceFolder) {
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.host = Objects.requireNonNull(host, "host").toLowerCase(Locale.ROOT);
         this.security = Objects.requireNonNull(security, "security");

@@ -90,8 +90,8 @@ public final class Run {
     private final Optional<Error> error;
 
     private Run(RunId id, CollectorId collectorId, Trigger trigger, Instant startedAt,
-                Optional<Instant> finishedAt, Outcome outcome, int messages, long bytes, int skipped,
-                Optional<Error> error) {
+                Optional<Instant> finishedAt, Outcome outcome, int messages, long bytes,
+                int skipped, Optional<Error> error) {
         this.id = Objects.requireNonNull(id, "id");
         this.collectorId = Objects.requireNonNull(collectorId, "collectorId");
         this.trigger = Objects.requireNonNull(trigger, "trigger");
@@ -105,9 +105,10 @@ public final class Run {
     }
 
     /** A run that has just started. */
-    public static Run started(RunId id, CollectorId collectorId, Trigger trigger, Instant startedAt) {
-        return new Run(id, collectorId, trigger, startedAt, Optional.empty(), Outcome.RUNNING, 0, 0, 0,
-            Optional.empty());
+    public static Run started(RunId id, CollectorId collectorId, Trigger trigger,
+                              Instant startedAt) {
+        return new Run(id, collectorId, trigger, startedAt, Optional.empty(), Outcome.RUNNING,
+            0, 0, 0, Optional.empty());
     }
 
     /** Rebuilds a run as stored. */
@@ -121,8 +122,8 @@ public final class Run {
     /** This run, finished at the given time with the given outcome and counts. */
     public Run finish(Instant at, Outcome outcome, int messages, long bytes, int skipped,
                       Optional<Error> error) {
-        return new Run(id, collectorId, trigger, startedAt, Optional.of(at), outcome, messages, bytes,
-            skipped, error);
+        return new Run(id, collectorId, trigger, startedAt, Optional.of(at), outcome, messages,
+            bytes, skipped, error);
     }
 
     public RunId id() {
@@ -179,8 +180,8 @@ public final class Run {
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, collectorId, trigger, startedAt, finishedAt, outcome, messages, bytes,
-            skipped, error);
+        return Objects.hash(id, collectorId, trigger, startedAt, finishedAt, outcome, messages,
+            bytes, skipped, error);
     }
 
     @Override

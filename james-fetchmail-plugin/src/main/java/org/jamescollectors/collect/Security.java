@@ -8,7 +8,10 @@ import java.util.Optional;
 public enum Security {
     /** TLS from the first byte (POP3S 995, IMAPS 993). */
     TLS("tls"),
-    /** A plain connection upgraded with STLS/STARTTLS before any credential is sent; refused if not offered. */
+    /**
+     * A plain connection upgraded with STLS/STARTTLS before any credential is sent; refused if not
+     * offered.
+     */
     STARTTLS("starttls"),
     /** No encryption at all: only where the operator allows plaintext. */
     NONE("none");

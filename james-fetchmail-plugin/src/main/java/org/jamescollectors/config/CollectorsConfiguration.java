@@ -93,7 +93,8 @@ public final class CollectorsConfiguration {
     }
 
     private void readCollection(SettingsReader reader) {
-        interval = reader.duration("collection.interval", Duration.ofHours(1), Duration.ofSeconds(1));
+        interval = reader.duration("collection.interval", Duration.ofHours(1),
+            Duration.ofSeconds(1));
         minimumInterval = reader.duration("collection.minimumInterval", Duration.ofMinutes(5),
             Duration.ZERO);
         concurrency = reader.integer("collection.concurrency", 4, 1, 256);
@@ -109,7 +110,8 @@ public final class CollectorsConfiguration {
     private void readRemote(SettingsReader reader) {
         Duration oneMilli = Duration.ofMillis(1);
         connectTimeout = reader.duration("remote.connectTimeout", Duration.ofSeconds(30), oneMilli);
-        handshakeTimeout = reader.duration("remote.handshakeTimeout", Duration.ofSeconds(30), oneMilli);
+        handshakeTimeout = reader.duration("remote.handshakeTimeout", Duration.ofSeconds(30),
+            oneMilli);
         readTimeout = reader.duration("remote.readTimeout", Duration.ofMinutes(2), oneMilli);
         allowPlaintext = reader.bool("remote.allowPlaintext", false);
         trustStore = reader.string("remote.trustStore");
@@ -158,7 +160,8 @@ public final class CollectorsConfiguration {
             long quota = SettingValues.size(item.substring(0, colon));
             int count = Integer.parseInt(item.substring(colon + 1).trim());
             if (count < 0 || count > 1000) {
-                throw new InvalidSettingException("the count in '" + item + "' must be within 0..1000");
+                throw new InvalidSettingException(
+                    "the count in '" + item + "' must be within 0..1000");
             }
             return Optional.of(CollectorAllowance.Tier.of(quota, count));
         } catch (InvalidSettingException e) {
@@ -176,7 +179,8 @@ public final class CollectorsConfiguration {
             Duration.ofMinutes(1));
         backoffInitial = reader.duration("failures.backoffInitial", Duration.ofMinutes(5),
             Duration.ofMillis(1));
-        backoffMax = reader.duration("failures.backoffMax", Duration.ofHours(6), Duration.ofMillis(1));
+        backoffMax = reader.duration("failures.backoffMax", Duration.ofHours(6),
+            Duration.ofMillis(1));
         unknownOwnerGracePeriod = reader.duration("owners.unknownGracePeriod", Duration.ofDays(30),
             Duration.ZERO);
     }
@@ -192,7 +196,8 @@ public final class CollectorsConfiguration {
         nodeId = reader.string("node.id");
         store = new LinkedHashMap<>();
         for (String key : STORE_KEYS) {
-            reader.string(STORE_PREFIX + key).ifPresent(value -> store.put(STORE_PREFIX + key, value));
+            reader.string(STORE_PREFIX + key)
+                .ifPresent(value -> store.put(STORE_PREFIX + key, value));
         }
         if (!store.isEmpty() && !store.containsKey(STORE_PREFIX + "url")) {
             reader.problem(STORE_PREFIX + "url", "is required when any other " + STORE_PREFIX
@@ -340,7 +345,9 @@ public final class CollectorsConfiguration {
         return nodeId;
     }
 
-    /** The {@code store.jdbc.*} settings as given; empty means James' database or embedded Derby. */
+    /**
+     * The {@code store.jdbc.*} settings as given; empty means James' database or embedded Derby.
+     */
     public Map<String, String> storeSettings() {
         return Map.copyOf(store);
     }

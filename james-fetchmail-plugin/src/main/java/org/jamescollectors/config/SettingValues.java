@@ -20,8 +20,8 @@ public final class SettingValues {
         Matcher matcher = AMOUNT.matcher(text.trim());
         if (!matcher.matches()) {
             throw new InvalidSettingException(
-                "'" + text + "' is not a duration; write a whole number and a unit: ms, s, m, h or d"
-                    + " (for example 30s or 1h)");
+                "'" + text + "' is not a duration; write a whole number and a unit:"
+                    + " ms, s, m, h or d (for example 30s or 1h)");
         }
         long amount = Long.parseLong(matcher.group(1));
         switch (matcher.group(2).toLowerCase(Locale.ROOT)) {

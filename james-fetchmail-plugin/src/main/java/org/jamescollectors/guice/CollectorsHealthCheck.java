@@ -57,7 +57,8 @@ public final class CollectorsHealthCheck implements HealthCheck {
         try {
             stores.ping();
         } catch (Exception e) {
-            return Result.unhealthy(COMPONENT, "the collector store does not answer: " + stores.describe());
+            return Result.unhealthy(COMPONENT,
+                "the collector store does not answer: " + stores.describe());
         }
         if (status.refusal().isPresent()) {
             return Result.unhealthy(COMPONENT, "collection not started: " + status.refusal().get());

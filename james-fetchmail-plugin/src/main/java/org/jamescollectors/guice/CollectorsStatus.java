@@ -5,7 +5,9 @@ import java.util.Optional;
 
 import javax.inject.Singleton;
 
-/** Whether collection runs on this node and, if it was refused, why. Shared by start-up and checks. */
+/**
+ * Whether collection runs on this node and, if it was refused, why. Shared by start-up and checks.
+ */
 @Singleton
 public final class CollectorsStatus {
     private volatile boolean started;

@@ -7,7 +7,8 @@ public final class TooSoonException extends Exception {
     private final Duration retryAfter;
 
     public TooSoonException(Duration retryAfter) {
-        super("the collector ran recently; try again in " + Math.max(1, retryAfter.toSeconds()) + " s");
+        super("the collector ran recently; try again in "
+            + Math.max(1, retryAfter.toSeconds()) + " s");
         this.retryAfter = retryAfter;
     }
 

@@ -19,7 +19,10 @@ public final class NetworkRange {
         this.prefixLength = prefixLength;
     }
 
-    /** Parses {@code address[/prefix]}; throws {@link IllegalArgumentException} saying what is wrong. */
+    /**
+     * Parses {@code address[/prefix]}; throws {@link IllegalArgumentException} saying what is
+     * wrong.
+     */
     public static NetworkRange parse(String text) {
         String trimmed = text.trim();
         int slash = trimmed.indexOf('/');
@@ -30,7 +33,8 @@ public final class NetworkRange {
         }
         byte[] bytes = InetAddresses.forString(address).getAddress();
         int maxPrefix = bytes.length * 8;
-        int prefix = slash < 0 ? maxPrefix : parsePrefix(text, trimmed.substring(slash + 1), maxPrefix);
+        int prefix = slash < 0 ? maxPrefix
+            : parsePrefix(text, trimmed.substring(slash + 1), maxPrefix);
         return new NetworkRange(bytes, prefix);
     }
 
@@ -43,7 +47,8 @@ public final class NetworkRange {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("'" + text + "' has a prefix length outside 0.." + maxPrefix);
+        throw new IllegalArgumentException(
+            "'" + text + "' has a prefix length outside 0.." + maxPrefix);
     }
 
     /** True when the address lies in this network; an IPv4 address never lies in an IPv6 one. */
@@ -76,7 +81,8 @@ public final class NetworkRange {
     @Override
     public String toString() {
         try {
-            return InetAddresses.toAddrString(InetAddress.getByAddress(network)) + "/" + prefixLength;
+            return InetAddresses.toAddrString(InetAddress.getByAddress(network))
+                + "/" + prefixLength;
         } catch (java.net.UnknownHostException e) {
             throw new IllegalStateException("a 4 or 16 byte address is always valid", e);
         }

@@ -51,7 +51,9 @@ public final class SecretCipher {
         }
     }
 
-    /** Decrypts; throws {@link SecretException} when the text was sealed under another key or id. */
+    /**
+     * Decrypts; throws {@link SecretException} when the text was sealed under another key or id.
+     */
     public Password decrypt(CollectorId collector, String encrypted) throws SecretException {
         if (!encrypted.startsWith(PREFIX)) {
             throw new SecretException("stored password of collector " + collector
@@ -60,7 +62,8 @@ public final class SecretCipher {
         try {
             byte[] in = Base64.getDecoder().decode(encrypted.substring(PREFIX.length()));
             if (in.length < NONCE_BYTES + TAG_BITS / 8) {
-                throw new SecretException("stored password of collector " + collector + " is truncated");
+                throw new SecretException("stored password of collector " + collector
+                    + " is truncated");
             }
             byte[] nonce = java.util.Arrays.copyOf(in, NONCE_BYTES);
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, collector, nonce);
@@ -86,7 +89,8 @@ public final class SecretCipher {
         }
     }
 
-    private Cipher cipher(int mode, CollectorId collector, byte[] nonce) throws GeneralSecurityException {
+    private Cipher cipher(int mode, CollectorId collector, byte[] nonce)
+        throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(collector.asString().getBytes(StandardCharsets.US_ASCII));

@@ -65,7 +65,8 @@ public final class SecretKeyFile {
             Files.write(temporary, content);
             Files.createLink(path, temporary);
         } catch (FileAlreadyExistsException e) {
-            throw new IOException("secret key file " + path + " appeared meanwhile; not overwritten", e);
+            throw new IOException(
+                "secret key file " + path + " appeared meanwhile; not overwritten", e);
         } finally {
             Files.deleteIfExists(temporary);
         }
@@ -75,9 +76,11 @@ public final class SecretKeyFile {
 
     private static void restrictToOwner(Path file) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, Set.copyOf(PosixFilePermissions.fromString("rw-------")));
+            Files.setPosixFilePermissions(file,
+                Set.copyOf(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
-            LOGGER.warn("Cannot restrict {} to its owner on this file system; protect it by hand", file);
+            LOGGER.warn("Cannot restrict {} to its owner on this file system; protect it by hand",
+                file);
         }
     }
 }

@@ -83,7 +83,8 @@ public final class TargetPolicy implements TargetGuard {
     }
 
     private static boolean isSpecial(InetAddress address) {
-        return address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
+        return address.isAnyLocalAddress() || address.isLoopbackAddress()
+            || address.isLinkLocalAddress()
             || address.isSiteLocalAddress() || address.isMulticastAddress()
             || matchesAny(SPECIAL_NETWORKS, address);
     }

@@ -37,7 +37,8 @@ public interface CollectorStore {
      * @throws StaleCollectorException when it was changed or deleted meanwhile
      * @throws DuplicateCollectorException when the new name is taken by another of the owner's
      */
-    Collector update(Collector collector) throws StaleCollectorException, DuplicateCollectorException;
+    Collector update(Collector collector)
+        throws StaleCollectorException, DuplicateCollectorException;
 
     /** Deletes the collector with its fetch state and runs; false when there was none. */
     boolean delete(CollectorId id);

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class FailurePolicyTest {
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
-    private static final RunFailure REFUSED = RunFailure.of(RunFailure.Code.AUTHENTICATION, "refused");
+    private static final RunFailure REFUSED =
+        RunFailure.of(RunFailure.Code.AUTHENTICATION, "refused");
     private static final RunFailure TIMEOUT = RunFailure.of(RunFailure.Code.TIMEOUT, "no answer");
 
     private final FailurePolicy policy = FailurePolicy.of(configuration(), new Random(42));
@@ -79,7 +80,8 @@ class FailurePolicyTest {
 
     @Test
     void successLongOverdueShouldScheduleWithinOneInterval() {
-        Collector overdue = collector().toBuilder().nextRunAt(NOW.minus(Duration.ofDays(400))).build();
+        Collector overdue = collector().toBuilder()
+            .nextRunAt(NOW.minus(Duration.ofDays(400))).build();
 
         Collector after = policy.afterSuccess(overdue, NOW);
 

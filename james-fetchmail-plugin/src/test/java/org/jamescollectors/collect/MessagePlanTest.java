@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class MessagePlanTest {
     private static final MessagePlan.Limits ROOMY = MessagePlan.Limits.of(1000, 100, 100_000);
     private static final RemoteMessage READ = RemoteMessage.imap(7, 1, 10, true, Optional.empty());
-    private static final RemoteMessage UNREAD = RemoteMessage.imap(7, 2, 10, false, Optional.empty());
+    private static final RemoteMessage UNREAD =
+        RemoteMessage.imap(7, 2, 10, false, Optional.empty());
     private static final RemoteMessage POP_A = RemoteMessage.pop3("a", 10);
     private static final RemoteMessage POP_B = RemoteMessage.pop3("b", 10);
 
@@ -24,7 +25,8 @@ class MessagePlanTest {
         MessagePlan plan = MessagePlan.of(List.of(READ, UNREAD), Map.of(), Protocol.IMAP,
             Retention.fetchAll(), ROOMY);
 
-        assertThat(steps(plan)).containsExactly(tuple(READ, Step.DELIVER), tuple(UNREAD, Step.DELIVER));
+        assertThat(steps(plan)).containsExactly(tuple(READ, Step.DELIVER),
+            tuple(UNREAD, Step.DELIVER));
     }
 
     @Test
@@ -37,7 +39,8 @@ class MessagePlanTest {
 
     @Test
     void newOnlyShouldSkipWhatWasCollectedWhenACopyIsKept() {
-        MessagePlan plan = MessagePlan.of(List.of(POP_A, POP_B), Map.of(POP_A.key(), Status.COLLECTED),
+        MessagePlan plan = MessagePlan.of(List.of(POP_A, POP_B),
+            Map.of(POP_A.key(), Status.COLLECTED),
             Protocol.POP3, Retention.newOnly(false), ROOMY);
 
         assertThat(steps(plan)).containsExactly(tuple(POP_B, Step.DELIVER));
@@ -66,17 +69,20 @@ class MessagePlanTest {
         MessagePlan plan = MessagePlan.of(List.of(huge, POP_A), Map.of(), Protocol.POP3,
             Retention.fetchAll(), ROOMY);
 
-        assertThat(steps(plan)).containsExactly(tuple(huge, Step.TOO_LARGE), tuple(POP_A, Step.DELIVER));
+        assertThat(steps(plan)).containsExactly(tuple(huge, Step.TOO_LARGE),
+            tuple(POP_A, Step.DELIVER));
     }
 
     @Test
     void messagesPerRunLimitShouldTruncateButKeepPendingDeletions() {
         RemoteMessage done = RemoteMessage.pop3("done", 10);
 
-        MessagePlan plan = MessagePlan.of(List.of(POP_A, POP_B, done), Map.of(done.key(), Status.COLLECTED),
+        MessagePlan plan = MessagePlan.of(List.of(POP_A, POP_B, done),
+            Map.of(done.key(), Status.COLLECTED),
             Protocol.POP3, Retention.fetchAll(), MessagePlan.Limits.of(1000, 1, 100_000));
 
-        assertThat(steps(plan)).containsExactly(tuple(POP_A, Step.DELIVER), tuple(done, Step.DELETE));
+        assertThat(steps(plan)).containsExactly(tuple(POP_A, Step.DELIVER),
+            tuple(done, Step.DELETE));
         assertThat(plan.truncated()).isTrue();
     }
 

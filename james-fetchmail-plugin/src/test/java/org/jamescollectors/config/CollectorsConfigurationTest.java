@@ -78,7 +78,8 @@ class CollectorsConfigurationTest {
     void fromShouldRefuseAMinimumIntervalAboveTheInterval() {
         assertThatThrownBy(() -> CollectorsConfiguration.fromMap(Map.of(
             "collection.interval", "10m", "collection.minimumInterval", "1h")))
-            .hasMessageContaining("collection.minimumInterval: must not exceed collection.interval");
+            .hasMessageContaining(
+                "collection.minimumInterval: must not exceed collection.interval");
     }
 
     @Test

@@ -35,6 +35,7 @@ class SettingValuesTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "MiB", "5 Go", "1.5GiB", "9999999999999TiB"})
     void sizeShouldRefuseWhatItCannotRead(String text) {
-        assertThatThrownBy(() -> SettingValues.size(text)).isInstanceOf(InvalidSettingException.class);
+        assertThatThrownBy(() -> SettingValues.size(text))
+            .isInstanceOf(InvalidSettingException.class);
     }
 }

@@ -62,11 +62,13 @@ class CollectionSchedulerTest {
     void twoNodesShouldNeverRunOneCollectorAtOnceAndShareTheWork() throws Exception {
         List<CollectorId> ids = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            ids.add(nodeOneStores.collectors().create(collector("c" + i, account("host" + i))).id());
+            ids.add(nodeOneStores.collectors()
+                .create(collector("c" + i, account("host" + i))).id());
         }
         RecordingRuns runs = new RecordingRuns(nodeOneStores, Duration.ofMillis(300));
         CollectionScheduler one = open(scheduler(nodeOneStores, runs, "node-1", 3));
-        CollectionScheduler two = open(scheduler(nodeTwoStores, runs.sharing(nodeTwoStores), "node-2", 3));
+        CollectionScheduler two = open(scheduler(nodeTwoStores, runs.sharing(nodeTwoStores),
+            "node-2", 3));
 
         one.start();
         two.start();
@@ -84,7 +86,8 @@ class CollectionSchedulerTest {
         Instant now = Instant.now();
         assertThat(nodeOneStores.collectors().claim(collector.id(), "dead-node", now,
             now.plusSeconds(3))).isTrue();
-        nodeOneStores.runs().save(Run.started(RunId.random(), collector.id(), Run.Trigger.SCHEDULE, now));
+        nodeOneStores.runs().save(
+            Run.started(RunId.random(), collector.id(), Run.Trigger.SCHEDULE, now));
         RecordingRuns runs = new RecordingRuns(nodeTwoStores, Duration.ZERO);
         CollectionScheduler survivor = open(scheduler(nodeTwoStores, runs, "node-2", 2));
 
@@ -96,7 +99,8 @@ class CollectionSchedulerTest {
         assertThat(runsWhileLeased).isZero();
         assertThat(runs.total()).isEqualTo(1);
         assertThat(nodeTwoStores.runs().recent(collector.id(), 10))
-            .extracting(Run::outcome).contains(Run.Outcome.FAILED).doesNotContain(Run.Outcome.RUNNING);
+            .extracting(Run::outcome).contains(Run.Outcome.FAILED)
+            .doesNotContain(Run.Outcome.RUNNING);
     }
 
     @Test
@@ -131,8 +135,8 @@ class CollectionSchedulerTest {
                 e -> assertThat(e.retryAfter()).isPositive());
     }
 
-    private CollectionScheduler scheduler(Stores stores, CollectorRuns runs, String node, int concurrency)
-        throws Exception {
+    private CollectionScheduler scheduler(Stores stores, CollectorRuns runs, String node,
+                                          int concurrency) throws Exception {
         CollectorsConfiguration configuration = CollectorsConfiguration.fromMap(Map.of(
             "collection.concurrency", Integer.toString(concurrency),
             "collection.perHostConcurrency", "2",
@@ -148,7 +152,8 @@ class CollectionSchedulerTest {
     }
 
     private static RemoteAccount account(String host) {
-        return RemoteAccount.imap(host + ".example.test", 993, Security.TLS, "alice", Optional.empty());
+        return RemoteAccount.imap(host + ".example.test", 993, Security.TLS, "alice",
+            Optional.empty());
     }
 
     private <T extends AutoCloseable> T open(T closeable) {
@@ -196,14 +201,16 @@ class CollectionSchedulerTest {
             if (!shared.activeAccounts.add(account)) {
                 shared.accountOverlaps.incrementAndGet();
             }
-            int perHost = shared.perHost.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
+            int perHost = shared.perHost.computeIfAbsent(host, h -> new AtomicInteger())
+                .incrementAndGet();
             shared.maxPerHost.accumulateAndGet(perHost, Math::max);
             try {
                 Thread.sleep(duration.toMillis());
                 Collector current = stores.collectors().find(collector.id()).orElseThrow();
                 stores.collectors().update(current.toBuilder()
                     .nextRunAt(Instant.now().plus(Duration.ofHours(1))).build());
-                Run finished = started.finish(Instant.now(), Run.Outcome.SUCCESS, 0, 0, 0, Optional.empty());
+                Run finished = started.finish(Instant.now(), Run.Outcome.SUCCESS, 0, 0, 0,
+                    Optional.empty());
                 stores.runs().save(finished);
                 shared.record(collector.id(), node);
                 return finished;
@@ -262,7 +269,8 @@ class CollectionSchedulerTest {
         final Set<String> nodesSeen = ConcurrentHashMap.newKeySet();
 
         void record(CollectorId id, String node) {
-            runs.computeIfAbsent(id, i -> Collections.synchronizedList(new ArrayList<>())).add(node);
+            runs.computeIfAbsent(id, i -> Collections.synchronizedList(new ArrayList<>()))
+                .add(node);
             nodesSeen.add(node);
         }
     }

@@ -35,7 +35,8 @@ class NetworkRangeTest {
     @ParameterizedTest
     @ValueSource(strings = {"localhost", "10.0.0.0/33", "::/129", "10.0.0/8", "1.2.3.4/x", ""})
     void parseShouldRefuseWhatIsNotANetwork(String text) {
-        assertThatThrownBy(() -> NetworkRange.parse(text)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NetworkRange.parse(text))
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -63,7 +63,8 @@ class TargetPolicyTest {
 
     @Test
     void checkShouldRefuseWithoutTellingWhatListens() {
-        assertThatThrownBy(() -> DEFAULTS.check("localhost", InetAddresses.forString("127.0.0.1"), 993))
+        assertThatThrownBy(
+            () -> DEFAULTS.check("localhost", InetAddresses.forString("127.0.0.1"), 993))
             .isInstanceOfSatisfying(RemoteException.class,
                 e -> assertThat(e.kind()).isEqualTo(FailureKind.REFUSED_TARGET));
     }
