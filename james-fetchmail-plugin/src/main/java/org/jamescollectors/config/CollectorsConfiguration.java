@@ -56,6 +56,7 @@ public final class CollectorsConfiguration {
     private boolean notificationsEnabled;
     private Optional<String> nodeId;
     private Map<String, String> store;
+    private ApiSettings api;
 
     private CollectorsConfiguration() {
     }
@@ -71,6 +72,7 @@ public final class CollectorsConfiguration {
         result.readAllowance(reader);
         result.readFailures(reader);
         result.readRest(reader);
+        result.api = ApiSettings.read(reader);
         result.checkCoherence(reader);
         reader.finish();
         return result;
@@ -355,5 +357,10 @@ public final class CollectorsConfiguration {
      */
     public Map<String, String> storeSettings() {
         return Map.copyOf(store);
+    }
+
+    /** The self-service API's and the provider assistant's settings. */
+    public ApiSettings api() {
+        return api;
     }
 }
