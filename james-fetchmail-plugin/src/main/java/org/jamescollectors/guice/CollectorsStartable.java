@@ -10,6 +10,7 @@ import javax.inject.Inject;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.utils.UserDefinedStartable;
 import org.jamescollectors.delivery.CollectedProcessorCheck;
+import org.jamescollectors.manage.OwnerSweep;
 import org.jamescollectors.schedule.CollectionScheduler;
 import org.jamescollectors.security.SecretCipher;
 import org.jamescollectors.store.Stores;
@@ -36,11 +37,14 @@ public final class CollectorsStartable implements UserDefinedStartable {
     private final CollectorsStatus status;
     private final StoreLocation storeLocation;
     private final MailboxManager mailboxManager;
+    private final OwnerSweep ownerSweep;
 
     @Inject
     CollectorsStartable(Stores stores, SecretCipher cipher, CollectedProcessorCheck processorCheck,
                         CollectionScheduler scheduler, CollectorsStatus status,
-                        StoreLocation storeLocation, MailboxManager mailboxManager) {
+                        StoreLocation storeLocation, MailboxManager mailboxManager,
+                        OwnerSweep ownerSweep) {
+        this.ownerSweep = ownerSweep;
         this.storeLocation = storeLocation;
         this.mailboxManager = mailboxManager;
         this.stores = stores;
@@ -62,6 +66,7 @@ public final class CollectorsStartable implements UserDefinedStartable {
             return;
         }
         scheduler.start();
+        ownerSweep.start();
         status.started();
         LOGGER.info("Collectors started; store: {}", stores.describe());
     }
@@ -94,6 +99,7 @@ public final class CollectorsStartable implements UserDefinedStartable {
 
     @PreDestroy
     public void stop() {
+        ownerSweep.stop();
         scheduler.close();
         stores.close();
     }
