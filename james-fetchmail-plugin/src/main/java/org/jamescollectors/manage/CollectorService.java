@@ -44,6 +44,7 @@ public final class CollectorService {
     private static final Logger LOGGER = LoggerFactory.getLogger(CollectorService.class);
     private static final int UPDATE_ATTEMPTS = 3;
     private static final Duration BUSY_RETRY = Duration.ofMinutes(1);
+    private static final Duration MAINTENANCE_RETRY = Duration.ofMinutes(15);
 
     private final Stores stores;
     private final SecretCipher cipher;
@@ -169,6 +170,10 @@ public final class CollectorService {
         if (collector.paused()) {
             throw new CollectorConflictException("paused", "the collector is paused until its"
                 + " access data is checked again; send it (or enabled: true) first");
+        }
+        if (scheduler.isSuspended()) {
+            throw new RetryLaterException(MAINTENANCE_RETRY, "collection is suspended for"
+                + " maintenance by the operator; try again later");
         }
         try {
             return scheduler.runNow(collector.id()).orElseThrow(() -> new RetryLaterException(

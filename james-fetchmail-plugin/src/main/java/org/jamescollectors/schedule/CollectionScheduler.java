@@ -14,7 +14,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jamescollectors.collect.Collector;
@@ -39,6 +38,7 @@ public final class CollectionScheduler implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(CollectionScheduler.class);
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final String SUSPENDED = "collection-suspended";
 
     private final Stores stores;
     private final CollectorRuns runner;
@@ -50,7 +50,7 @@ public final class CollectionScheduler implements AutoCloseable {
     private final Map<CollectorId, Run> running = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> sessionsPerHost = new ConcurrentHashMap<>();
     private final Map<String, CollectorId> busyAccounts = new ConcurrentHashMap<>();
-    private final AtomicBoolean suspended = new AtomicBoolean(false);
+    private volatile boolean suspended;
     private volatile Instant lastTick = Instant.EPOCH;
     private Instant lastRenewal = Instant.EPOCH;
 
@@ -74,19 +74,25 @@ public final class CollectionScheduler implements AutoCloseable {
             configuration.interval());
     }
 
-    /** Stops starting runs (maintenance); runs under way finish. */
+    /**
+     * Stops starting runs on every node sharing the store (maintenance); runs under way finish.
+     * The switch lives in the store, so each node sees it at its next tick.
+     */
     public void suspend() {
-        suspended.set(true);
+        stores.metadata().put(SUSPENDED, "true");
+        suspended = true;
         LOGGER.info("Collection suspended by the operator");
     }
 
     public void resume() {
-        suspended.set(false);
+        stores.metadata().put(SUSPENDED, "false");
+        suspended = false;
         LOGGER.info("Collection resumed by the operator");
     }
 
+    /** Whether collection is suspended, as this node last read it from the store. */
     public boolean isSuspended() {
-        return suspended.get();
+        return suspended;
     }
 
     /** When the scheduler last looked for due collectors. */
@@ -137,8 +143,9 @@ public final class CollectionScheduler implements AutoCloseable {
         Instant now = clock.instant();
         lastTick = now;
         renewLeases(now);
+        suspended = stores.metadata().get(SUSPENDED).map(Boolean::parseBoolean).orElse(false);
         int free = configuration.concurrency() - running.size();
-        if (suspended.get() || free <= 0) {
+        if (suspended || free <= 0) {
             return;
         }
         List<Collector> due = stores.collectors().findDue(now, free * 2);

@@ -135,6 +135,25 @@ class CollectionSchedulerTest {
                 e -> assertThat(e.retryAfter()).isPositive());
     }
 
+    @Test
+    void suspendingOnOneNodeShouldStopCollectionOnEveryNode() throws Exception {
+        RecordingRuns runs = new RecordingRuns(nodeOneStores, Duration.ZERO);
+        CollectionScheduler one = open(scheduler(nodeOneStores, runs, "node-1", 2));
+        CollectorRuns nodeTwoRuns = runs.sharing(nodeTwoStores);
+        CollectionScheduler two = open(scheduler(nodeTwoStores, nodeTwoRuns, "node-2", 2));
+        one.suspend();
+        nodeOneStores.collectors().create(collector("during maintenance", account("h")));
+
+        two.start();
+        Thread.sleep(2500);
+        int runsWhileSuspended = runs.total();
+        one.resume();
+        runs.awaitRuns(1, Duration.ofSeconds(10));
+
+        assertThat(runsWhileSuspended).isZero();
+        assertThat(runs.total()).isEqualTo(1);
+    }
+
     private CollectionScheduler scheduler(Stores stores, CollectorRuns runs, String node,
                                           int concurrency) throws Exception {
         CollectorsConfiguration configuration = CollectorsConfiguration.fromMap(Map.of(
