@@ -201,8 +201,11 @@ final class HeadlessChromium implements AutoCloseable {
     /** Saves a PNG of the whole page at this width (the window grows to the page's height). */
     void screenshot(Path file, int width) throws Exception {
         windowSize(width, 800);
-        int height = script("return document.documentElement.scrollHeight;").asInt();
-        windowSize(width, Math.max(800, Math.min(height + 120, 4000)));
+        JsonNode sizes = script("return [document.documentElement.scrollHeight,"
+            + " window.outerHeight - window.innerHeight];");
+        int height = sizes.get(0).asInt() + sizes.get(1).asInt();
+        windowSize(width, Math.max(800, Math.min(height, 5000)));
+        script("window.scrollTo(0, 0);");
         String png = command("GET", "/screenshot", null).asText();
         Files.createDirectories(file.getParent());
         Files.write(file, Base64.getDecoder().decode(png));

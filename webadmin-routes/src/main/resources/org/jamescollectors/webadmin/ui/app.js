@@ -314,6 +314,7 @@
   }
 
   function toggle(collector, panel) {
+    announce(null);
     state.open[collector.id] = state.open[collector.id] === panel ? null : panel;
     renderList();
     var card = cardOf(collector.id);
@@ -330,6 +331,7 @@
   function collectNow(collector, trigger) {
     var card = cardOf(collector.id);
     var result = card.querySelector('.result');
+    announce(null);
     trigger.disabled = true;
     setResult(result, t('collecting'), 'pending');
     api('POST', '/' + collector.id + '/runs').then(function (answer) {
@@ -399,9 +401,11 @@
     var rows = runs.map(function (run) {
       var outcome = t('outcome.' + run.outcome) + (run.error ? ' — ' + problemText(run.error)
         : '');
-      return el('tr', {}, [el('td', {}, [formatTime(run.startedAt)]),
-        el('td', {}, [t('trigger.' + run.trigger)]), el('td', {}, [outcome]),
-        el('td', {}, [String(run.messages)])]);
+      return el('tr', {}, [
+        el('td', { 'data-label': t('runStarted') }, [formatTime(run.startedAt)]),
+        el('td', { 'data-label': t('runTrigger') }, [t('trigger.' + run.trigger)]),
+        el('td', { 'data-label': t('runOutcome') }, [outcome]),
+        el('td', { 'data-label': t('runMessages') }, [String(run.messages)])]);
     });
     return el('div', { 'class': 'table-scroll' }, [el('table', {}, [el('thead', {}, [head]),
       el('tbody', {}, rows)])]);
@@ -556,6 +560,7 @@
   // --- Adding ----------------------------------------------------------------------------
 
   function openAdd() {
+    announce(null);
     show('collectors-view', false);
     show('add-view', true);
     show('lookup-form', true);
