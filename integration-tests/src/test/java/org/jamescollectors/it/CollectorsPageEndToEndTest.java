@@ -181,6 +181,14 @@ class CollectorsPageEndToEndTest {
             browser.awaitText(card + " .target", "Archives");
             steps.shoot("09-fixed");
 
+            switchOnOff(browser, card);
+            assertThat(browser.awaitText(card + " .state", texts.get("state.disabled")))
+                .isEqualTo(texts.get("state.disabled"));
+            assertThat(browser.script("return document.querySelector("
+                + "'article.collector .collect-now').disabled;").asBoolean()).isTrue();
+            switchOnOff(browser, card);
+            browser.awaitText(card + " .state", texts.get("state.active"));
+
             browser.click(card + " .history");
             browser.visible(card + " .history-panel table");
             assertThat(browser.findAll(card + " .history-panel tbody tr")).hasSizeGreaterThan(3);
@@ -246,6 +254,51 @@ class CollectorsPageEndToEndTest {
                 .isEqualTo(Texts.of("en").get("signInWrong"));
             assertThat(browser.displayed(browser.find("#collectors-view"))).isFalse();
         }
+    }
+
+    @Test
+    void unknownAddressShouldLeadToSettingEverythingByHand(GuiceJamesServer james)
+        throws Exception {
+        String owner = CollectionEndToEndTest.jamesUser(james, JAMES_PASSWORD);
+        Texts texts = Texts.of("en");
+        try (HeadlessChromium browser = HeadlessChromium.start("en")) {
+            browser.open(pageUrl(james));
+            signIn(browser, owner);
+            browser.click("#add-button");
+
+            browser.type("#address", "someone@unknown.test");
+            browser.click("#lookup-form button[type=submit]");
+
+            assertThat(browser.awaitText("#provider", texts.get("noPreset")))
+                .isEqualTo(texts.get("noPreset"));
+            assertThat(browser.value("#create-form [name=host]")).isEmpty();
+            assertThat(browser.value("#create-form [name=username]"))
+                .isEqualTo("someone@unknown.test");
+        }
+    }
+
+    @Test
+    void setByHandShouldOfferEmptyServerSettings(GuiceJamesServer james) throws Exception {
+        String owner = CollectionEndToEndTest.jamesUser(james, JAMES_PASSWORD);
+        try (HeadlessChromium browser = HeadlessChromium.start("en")) {
+            browser.open(pageUrl(james));
+            signIn(browser, owner);
+            browser.click("#add-button");
+
+            browser.click("#by-hand");
+
+            browser.visible("#create-form");
+            assertThat(browser.value("#create-form [name=host]")).isEmpty();
+            assertThat(browser.value("#create-form [name=protocol]")).isEqualTo("imap");
+            assertThat(browser.displayed(browser.find("#provider-hint"))).isFalse();
+        }
+    }
+
+    private static void switchOnOff(HeadlessChromium browser, String card) throws Exception {
+        browser.click(card + " .edit");
+        browser.click(card + " .edit-enabled [name=enabled]");
+        browser.click(card + " .edit-enabled button[type=submit]");
+        browser.visible("#list-message");
     }
 
     private static String focusedId(HeadlessChromium browser) {
