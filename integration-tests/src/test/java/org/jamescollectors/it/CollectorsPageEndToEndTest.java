@@ -50,6 +50,7 @@ class CollectorsPageEndToEndTest {
     static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>";
     private static final String JAMES_PASSWORD = "page-secret";
     private static final String REMOTE_PASSWORD = "remote-secret";
+    private static final String CHANGED_PASSWORD = "changed-remotely";
     private static final int DESKTOP = 1280;
     private static final int PHONE = 360;
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
@@ -91,118 +92,24 @@ class CollectorsPageEndToEndTest {
     @ValueSource(strings = {"en", "fr"})
     void userShouldManageACollectorFromAddingToDeleting(String language, GuiceJamesServer james)
         throws Exception {
-        DovecotServer dovecot = DOVECOT.server();
         String remoteUser = TestUsers.next("page");
-        dovecot.addUser(remoteUser, REMOTE_PASSWORD);
+        DOVECOT.server().addUser(remoteUser, REMOTE_PASSWORD);
         String owner = CollectionEndToEndTest.jamesUser(james, JAMES_PASSWORD);
         james.getProbe(MailboxProbeImpl.class).createMailbox(
             MailboxPath.forUser(Username.of(owner), "Archives"));
-        Texts texts = Texts.of(language);
 
         try (HeadlessChromium browser = HeadlessChromium.start(language)) {
-            Steps steps = new Steps(browser, language);
-            browser.open(pageUrl(james));
-            browser.awaitText("h1", texts.get("title"));
-            steps.shoot("01-sign-in");
+            Flow flow = new Flow(browser, language, remoteUser);
+            flow.signIn(pageUrl(james), owner);
+            CollectorId id = flow.addThroughTheAssistant();
+            flow.collectNow(james, owner);
+            flow.breakThePasswordUntilPaused();
+            flow.fixAndEdit();
+            flow.switchOffAndOn();
+            flow.showHistory();
+            flow.delete();
 
-            signIn(browser, owner);
-            String usage = browser.awaitText("#usage", "0");
-            assertThat(usage).isEqualTo(texts.get("usage", "used", "0", "allowed", "5"));
-            steps.shoot("02-no-collector");
-
-            browser.click("#add-button");
-            browser.type("#address", remoteUser);
-            browser.click("#lookup-form button[type=submit]");
-            browser.visible("#create-form");
-            assertThat(browser.value("#create-form [name=host]")).isEqualTo("127.0.0.1");
-            assertThat(browser.value("#create-form [name=username]")).isEqualTo(remoteUser);
-            assertThat(browser.text("#provider-hint")).isEqualTo("Use your Remote Test password.");
-            browser.type("#create-form [name=name]", HOSTILE_NAME);
-            browser.type("#create-form [name=password]", "not-the-password");
-            steps.shoot("03-assistant");
-
-            browser.click("#create-button");
-            String refusal = browser.awaitText(".field-error[data-field=password]",
-                texts.get("error.authentication"));
-            assertThat(refusal).startsWith(texts.get("error.authentication"));
-            steps.shoot("04-password-refused");
-
-            browser.type("#create-form [name=password]", REMOTE_PASSWORD);
-            browser.click("#create-button");
-            String card = "article.collector";
-            browser.visible(card);
-            assertThat(browser.text(card + " .name")).isEqualTo(HOSTILE_NAME);
-            assertThat(browser.findAll("img")).isEmpty();
-            assertThat(browser.text(card + " .state")).isEqualTo(texts.get("state.active"));
-            assertThat(browser.text("#usage"))
-                .isEqualTo(texts.get("usage", "used", "1", "allowed", "5"));
-            CollectorId id = CollectorId.of(browser.script(
-                "return document.querySelector('article.collector').dataset.id;").asText());
-            awaitFirstRun(id);
-            steps.shoot("05-active");
-
-            dovecot.deliver(remoteUser, "INBOX", TestMessages.simple("first"));
-            dovecot.deliver(remoteUser, "INBOX", TestMessages.simple("second"));
-            dovecot.deliver(remoteUser, "INBOX", TestMessages.simple("third"));
-            browser.click(card + " .collect-now");
-            browser.awaitText(card + " .result",
-                texts.get("result.success", "messages", "3"));
-            assertThat(CollectionEndToEndTest.inbox(james, owner)).hasSize(3);
-            steps.shoot("06-collected");
-
-            dovecot.addUser(remoteUser, "changed-remotely");
-            Thread.sleep(1500);
-            browser.click(card + " .collect-now");
-            browser.awaitText(card + " .result", texts.get("problem.authentication"));
-            browser.click(card + " .collect-now");
-            browser.awaitText(card + " .state", texts.get("state.paused"));
-            assertThat(browser.text(card + " .state")).isEqualTo(texts.get("state.paused")
-                + " — " + texts.get("problem.authentication"));
-            steps.shoot("07-paused");
-
-            browser.click(card + " .edit");
-            browser.type(card + " .edit-access [name=password]", "changed-remotely");
-            browser.click(card + " .edit-retention [name=fetchAll]");
-            assertThat(browser.script("return document.querySelector("
-                + "'.edit-retention [name=deleteAfterFetch]').disabled;").asBoolean()).isFalse();
-            browser.click(card + " .edit-retention [name=fetchAll]");
-            assertThat(browser.script("var box = document.querySelector("
-                + "'.edit-retention [name=deleteAfterFetch]'); return box.disabled && box.checked;")
-                .asBoolean()).isTrue();
-            steps.shoot("08-edit");
-
-            browser.click(card + " .edit-access button[type=submit]");
-            browser.awaitText(card + " .state", texts.get("state.active"));
-            assertThat(browser.text(card + " .state")).isEqualTo(texts.get("state.active"));
-
-            browser.click(card + " .edit");
-            browser.click(card + " .edit-target [name=targetFolder] option[value=Archives]");
-            browser.click(card + " .edit-target button[type=submit]");
-            browser.awaitText(card + " .target", "Archives");
-            steps.shoot("09-fixed");
-
-            switchOnOff(browser, card);
-            assertThat(browser.awaitText(card + " .state", texts.get("state.disabled")))
-                .isEqualTo(texts.get("state.disabled"));
-            assertThat(browser.script("return document.querySelector("
-                + "'article.collector .collect-now').disabled;").asBoolean()).isTrue();
-            switchOnOff(browser, card);
-            browser.awaitText(card + " .state", texts.get("state.active"));
-
-            browser.click(card + " .history");
-            browser.visible(card + " .history-panel table");
-            assertThat(browser.findAll(card + " .history-panel tbody tr")).hasSizeGreaterThan(3);
-            steps.shoot("10-history");
-
-            browser.click(card + " .delete");
-            browser.awaitText(card + " .delete-panel", HOSTILE_NAME);
-            steps.shoot("11-confirm-delete");
-
-            browser.click(card + " .confirm-delete");
-            browser.visible("#empty");
-            assertThat(browser.findAll(card)).isEmpty();
             assertThat(TestHooks.current().stores().collectors().find(id)).isEmpty();
-            steps.shoot("12-deleted");
         }
     }
 
@@ -294,13 +201,6 @@ class CollectorsPageEndToEndTest {
         }
     }
 
-    private static void switchOnOff(HeadlessChromium browser, String card) throws Exception {
-        browser.click(card + " .edit");
-        browser.click(card + " .edit-enabled [name=enabled]");
-        browser.click(card + " .edit-enabled button[type=submit]");
-        browser.visible("#list-message");
-    }
-
     private static String focusedId(HeadlessChromium browser) {
         try {
             return browser.script("return document.activeElement.id;").asText();
@@ -327,6 +227,160 @@ class CollectorsPageEndToEndTest {
     private static String pageUrl(GuiceJamesServer james) {
         int port = james.getProbe(WebAdminGuiceProbe.class).getWebAdminPort().getValue();
         return "http://127.0.0.1:" + port + "/collectors-ui/";
+    }
+
+    /** One user's way through the page, step by step, with a screenshot of each. */
+    private static final class Flow {
+        private static final String CARD = "article.collector";
+
+        private final HeadlessChromium browser;
+        private final Texts texts;
+        private final Steps steps;
+        private final String remoteUser;
+
+        Flow(HeadlessChromium browser, String language, String remoteUser) {
+            this.browser = browser;
+            this.texts = Texts.of(language);
+            this.steps = new Steps(browser, language);
+            this.remoteUser = remoteUser;
+        }
+
+        void signIn(String url, String owner) throws Exception {
+            browser.open(url);
+            browser.awaitText("h1", texts.get("title"));
+            steps.shoot("01-sign-in");
+
+            CollectorsPageEndToEndTest.signIn(browser, owner);
+
+            assertThat(browser.awaitText("#usage", "0"))
+                .isEqualTo(texts.get("usage", "used", "0", "allowed", "5"));
+            steps.shoot("02-no-collector");
+        }
+
+        CollectorId addThroughTheAssistant() throws Exception {
+            browser.click("#add-button");
+            browser.type("#address", remoteUser);
+            browser.click("#lookup-form button[type=submit]");
+            browser.visible("#create-form");
+            assertThat(browser.value("#create-form [name=host]")).isEqualTo("127.0.0.1");
+            assertThat(browser.value("#create-form [name=username]")).isEqualTo(remoteUser);
+            assertThat(browser.text("#provider-hint")).isEqualTo("Use your Remote Test password.");
+            browser.type("#create-form [name=name]", HOSTILE_NAME);
+            browser.type("#create-form [name=password]", "not-the-password");
+            steps.shoot("03-assistant");
+
+            browser.click("#create-button");
+            assertThat(browser.awaitText(".field-error[data-field=password]",
+                texts.get("error.authentication"))).startsWith(texts.get("error.authentication"));
+            steps.shoot("04-password-refused");
+
+            browser.type("#create-form [name=password]", REMOTE_PASSWORD);
+            browser.click("#create-button");
+            browser.visible(CARD);
+            assertThat(browser.text(CARD + " .name")).isEqualTo(HOSTILE_NAME);
+            assertThat(browser.findAll("img")).isEmpty();
+            assertThat(browser.text(CARD + " .state")).isEqualTo(texts.get("state.active"));
+            assertThat(browser.text("#usage"))
+                .isEqualTo(texts.get("usage", "used", "1", "allowed", "5"));
+            CollectorId id = CollectorId.of(browser.script(
+                "return document.querySelector('article.collector').dataset.id;").asText());
+            awaitFirstRun(id);
+            steps.shoot("05-active");
+            return id;
+        }
+
+        void collectNow(GuiceJamesServer james, String owner) throws Exception {
+            DovecotServer dovecot = DOVECOT.server();
+            dovecot.deliver(remoteUser, "INBOX", TestMessages.simple("first"));
+            dovecot.deliver(remoteUser, "INBOX", TestMessages.simple("second"));
+            dovecot.deliver(remoteUser, "INBOX", TestMessages.simple("third"));
+
+            browser.click(CARD + " .collect-now");
+
+            browser.awaitText(CARD + " .result", texts.get("result.success", "messages", "3"));
+            assertThat(CollectionEndToEndTest.inbox(james, owner)).hasSize(3);
+            steps.shoot("06-collected");
+        }
+
+        /** Dovecot looks at a changed passwd-file at most once a second. */
+        void breakThePasswordUntilPaused() throws Exception {
+            DOVECOT.server().addUser(remoteUser, CHANGED_PASSWORD);
+            Thread.sleep(1500);
+
+            browser.click(CARD + " .collect-now");
+            browser.awaitText(CARD + " .result", texts.get("problem.authentication"));
+            browser.click(CARD + " .collect-now");
+
+            browser.awaitText(CARD + " .state", texts.get("state.paused"));
+            assertThat(browser.text(CARD + " .state")).isEqualTo(texts.get("state.paused")
+                + " — " + texts.get("problem.authentication"));
+            steps.shoot("07-paused");
+        }
+
+        void fixAndEdit() throws Exception {
+            browser.click(CARD + " .edit");
+            browser.type(CARD + " .edit-access [name=password]", CHANGED_PASSWORD);
+            browser.click(CARD + " .edit-retention [name=fetchAll]");
+            assertThat(keepCopiesBox("disabled")).isFalse();
+            browser.click(CARD + " .edit-retention [name=fetchAll]");
+            assertThat(keepCopiesBox("disabled && box.checked")).isTrue();
+            steps.shoot("08-edit");
+
+            browser.click(CARD + " .edit-access button[type=submit]");
+            assertThat(browser.awaitText(CARD + " .state", texts.get("state.active")))
+                .isEqualTo(texts.get("state.active"));
+
+            browser.click(CARD + " .edit");
+            browser.click(CARD + " .edit-target [name=targetFolder] option[value=Archives]");
+            browser.click(CARD + " .edit-target button[type=submit]");
+            browser.awaitText(CARD + " .target", "Archives");
+            steps.shoot("09-fixed");
+        }
+
+        private boolean keepCopiesBox(String condition) throws Exception {
+            return browser.script("var box = document.querySelector("
+                + "'.edit-retention [name=deleteAfterFetch]'); return box." + condition + ";")
+                .asBoolean();
+        }
+
+        void switchOffAndOn() throws Exception {
+            switchOnOff();
+            assertThat(browser.awaitText(CARD + " .state", texts.get("state.disabled")))
+                .isEqualTo(texts.get("state.disabled"));
+            assertThat(browser.script("return document.querySelector("
+                + "'article.collector .collect-now').disabled;").asBoolean()).isTrue();
+
+            switchOnOff();
+
+            browser.awaitText(CARD + " .state", texts.get("state.active"));
+        }
+
+        private void switchOnOff() throws Exception {
+            browser.click(CARD + " .edit");
+            browser.click(CARD + " .edit-enabled [name=enabled]");
+            browser.click(CARD + " .edit-enabled button[type=submit]");
+            browser.visible("#list-message");
+        }
+
+        void showHistory() throws Exception {
+            browser.click(CARD + " .history");
+
+            browser.visible(CARD + " .history-panel table");
+            assertThat(browser.findAll(CARD + " .history-panel tbody tr")).hasSizeGreaterThan(3);
+            steps.shoot("10-history");
+        }
+
+        void delete() throws Exception {
+            browser.click(CARD + " .delete");
+            browser.awaitText(CARD + " .delete-panel", HOSTILE_NAME);
+            steps.shoot("11-confirm-delete");
+
+            browser.click(CARD + " .confirm-delete");
+
+            browser.visible("#empty");
+            assertThat(browser.findAll(CARD)).isEmpty();
+            steps.shoot("12-deleted");
+        }
     }
 
     /** Screenshots of one step at both widths, named after the language and the step. */
