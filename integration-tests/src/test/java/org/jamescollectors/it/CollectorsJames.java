@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -20,8 +21,12 @@ import org.apache.james.data.UsersRepositoryModuleChooser;
 import org.apache.james.utils.ClassName;
 import org.apache.james.utils.ExtensionConfiguration;
 import org.apache.james.utils.GuiceProbe;
+import org.apache.james.webadmin.RandomPortSupplier;
+import org.apache.james.webadmin.WebAdminConfiguration;
 import org.jamescollectors.guice.CollectorsModule;
 import org.jamescollectors.guice.CollectorsStartable;
+import org.jamescollectors.webadmin.CollectorRoutes;
+import org.jamescollectors.webadmin.CollectorsUiRoutes;
 
 import com.google.inject.multibindings.Multibinder;
 
@@ -46,6 +51,28 @@ final class CollectorsJames {
     /** The same, with more files (name to content) written into the server's conf folder. */
     static JamesServerExtension perClass(Supplier<Map<String, String>> settings,
                                          Supplier<Map<String, String>> moreConf) {
+        return perClass(settings, moreConf, Optional.empty());
+    }
+
+    /**
+     * The same, with WebAdmin on 127.0.0.1 (an ephemeral port) serving the users' API and page
+     * the way {@code conf-samples/webadmin.properties} lists them.
+     */
+    static JamesServerExtension withUserRoutes(Supplier<Map<String, String>> settings,
+                                               Supplier<Map<String, String>> moreConf) {
+        return perClass(settings, moreConf, Optional.of(WebAdminConfiguration.builder()
+            .enabled()
+            .port(new RandomPortSupplier())
+            .host("127.0.0.1")
+            .corsDisabled()
+            .additionalRoute(CollectorRoutes.class.getName())
+            .additionalRoute(CollectorsUiRoutes.class.getName())
+            .build()));
+    }
+
+    private static JamesServerExtension perClass(Supplier<Map<String, String>> settings,
+                                                 Supplier<Map<String, String>> moreConf,
+                                                 Optional<WebAdminConfiguration> webAdmin) {
         return new JamesServerBuilder<MemoryJamesConfiguration>(tmpDir -> {
             Path conf = tmpDir.toPath().resolve("conf");
             writeConf(conf, settings.get());
@@ -60,7 +87,9 @@ final class CollectorsJames {
                     new ExtensionConfiguration(
                         List.of(new ClassName(CollectorsModule.class.getName())),
                         List.of(new ClassName(CollectorsStartable.class.getName()),
-                            new ClassName(TestHooks.class.getName()))))))
+                            new ClassName(TestHooks.class.getName())))))
+                .overrideWith(binder -> webAdmin.ifPresent(routes -> binder
+                    .bind(WebAdminConfiguration.class).toInstance(routes))))
             .overrideServerModule(binder -> Multibinder.newSetBinder(binder, GuiceProbe.class)
                 .addBinding().to(MailboxContentProbe.class))
             .lifeCycle(JamesServerExtension.Lifecycle.PER_CLASS)

@@ -63,6 +63,7 @@ final class CollectorsServer {
             .corsDisabled()
             .additionalRoute(CollectorRoutes.class.getName())
             .additionalRoute(CollectorAdminRoutes.class.getName())
+            .additionalRoute(CollectorsUiRoutes.class.getName())
             .build();
     }
 
