@@ -1,14 +1,18 @@
 package org.jamescollectors.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +29,11 @@ import org.jamescollectors.collect.RemoteAccount;
 import org.jamescollectors.collect.Retention;
 import org.jamescollectors.collect.Run;
 import org.jamescollectors.collect.Security;
+import org.jamescollectors.manage.CollectorField;
+import org.jamescollectors.manage.CollectorInput;
+import org.jamescollectors.manage.RemoteCheck;
+import org.jamescollectors.manage.RemoteCheckException;
+import org.jamescollectors.manage.SelfLoop;
 import org.jamescollectors.testing.TestMessages;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -80,6 +89,69 @@ class JamesAsRemoteTest {
         assertThat(second.messages()).isEqualTo(1);
         assertThat(CollectionEndToEndTest.inbox(james, owner)).hasSize(3);
         assertThat(CollectionEndToEndTest.inbox(james, remoteUser)).hasSize(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void validationShouldRefuseTheOwnersOwnMailbox(Protocol protocol, GuiceJamesServer james)
+        throws Exception {
+        String owner = remoteUserWith(james, 1);
+        Username ownerName = Username.of(owner);
+
+        List<RemoteCheckException> refusals = new ArrayList<>();
+        for (String login : List.of(owner, owner.toUpperCase(Locale.ROOT),
+            ownerName.getLocalPart())) {
+            refusals.add(catchThrowableOfType(() -> TestHooks.current().service()
+                .create(ownerName, input(protocol, login)), RemoteCheckException.class));
+        }
+
+        assertThat(refusals).allSatisfy(refusal -> {
+            assertThat(refusal).isNotNull();
+            assertThat(refusal.code()).isEqualTo(RemoteCheck.OWN_MAILBOX);
+            assertThat(refusal.getMessage()).isEqualTo(SelfLoop.REFUSAL);
+        });
+        assertThat(TestHooks.current().stores().collectors().listByOwner(ownerName)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void validationShouldAcceptAnotherUsersMailboxOfTheSameServer(Protocol protocol,
+                                                                 GuiceJamesServer james)
+        throws Exception {
+        String remoteUser = remoteUserWith(james, 1);
+        Username owner = Username.of(CollectionEndToEndTest.jamesUser(james));
+
+        TestHooks.current().service().create(owner, input(protocol, remoteUser));
+
+        assertThat(TestHooks.current().stores().collectors().listByOwner(owner)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void runShouldRefuseTheOwnersOwnMailboxAtConnectionTime(Protocol protocol,
+                                                           GuiceJamesServer james)
+        throws Exception {
+        String owner = remoteUserWith(james, 2);
+        Collector collector = Remote.create(TestHooks.current(), Username.of(owner),
+            account(protocol, owner), PASSWORD, Retention.fetchAll(), Optional.empty());
+
+        Run run = Remote.runNow(TestHooks.current(), collector.id());
+
+        assertThat(run.outcome()).isNotEqualTo(Run.Outcome.SUCCESS);
+        assertThat(run.error()).map(Run.Error::message).contains(SelfLoop.REFUSAL);
+        assertThat(CollectionEndToEndTest.inbox(james, owner)).hasSize(2);
+    }
+
+    private static CollectorInput input(Protocol protocol, String login) {
+        return CollectorInput.builder()
+            .string(CollectorField.NAME, "James " + protocol.wireName())
+            .string(CollectorField.PROTOCOL, protocol.wireName())
+            .string(CollectorField.HOST, "127.0.0.1")
+            .integer(CollectorField.PORT, protocol == Protocol.IMAP ? IMAP_PORT : POP3_PORT)
+            .string(CollectorField.SECURITY, Security.NONE.wireName())
+            .string(CollectorField.USERNAME, login)
+            .string(CollectorField.PASSWORD, PASSWORD)
+            .build();
     }
 
     private static RemoteAccount account(Protocol protocol, String remoteUser) {

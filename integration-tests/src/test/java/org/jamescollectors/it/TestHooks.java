@@ -6,6 +6,7 @@ import org.apache.james.utils.UserDefinedStartable;
 import org.jamescollectors.config.CollectorsConfiguration;
 import org.jamescollectors.delivery.CollectedMailSubmitter;
 import org.jamescollectors.delivery.DeliveredMessageFinder;
+import org.jamescollectors.manage.CollectorService;
 import org.jamescollectors.schedule.CollectionScheduler;
 import org.jamescollectors.security.SecretCipher;
 import org.jamescollectors.store.Stores;
@@ -23,11 +24,13 @@ public final class TestHooks implements UserDefinedStartable {
     private final CollectorsConfiguration configuration;
     private final CollectedMailSubmitter submitter;
     private final DeliveredMessageFinder finder;
+    private final CollectorService service;
 
     @Inject
     TestHooks(Stores stores, CollectionScheduler scheduler, SecretCipher cipher,
               CollectorsConfiguration configuration, CollectedMailSubmitter submitter,
-              DeliveredMessageFinder finder) {
+              DeliveredMessageFinder finder, CollectorService service) {
+        this.service = service;
         this.stores = stores;
         this.scheduler = scheduler;
         this.cipher = cipher;
@@ -47,6 +50,11 @@ public final class TestHooks implements UserDefinedStartable {
             throw new IllegalStateException("no James server with the plugin has started");
         }
         return current;
+    }
+
+    /** What users do through the API, validation included. */
+    public CollectorService service() {
+        return service;
     }
 
     public Stores stores() {

@@ -120,7 +120,8 @@ public final class CollectorRunner implements CollectorRuns {
         }
         MailSource source;
         try {
-            source = sources.open(collector.account(), password, configuration.allowPlaintext());
+            source = sources.open(collector.owner(), collector.account(), password,
+                configuration.allowPlaintext());
         } catch (RemoteException e) {
             return Optional.of(RemoteFailures.toRunFailure(e));
         }

@@ -18,18 +18,26 @@ import org.apache.james.user.api.UsersRepository;
 import org.apache.james.user.api.UsersRepositoryException;
 import org.apache.james.utils.PropertiesProvider;
 import org.jamescollectors.collect.CollectorRunner;
+import org.jamescollectors.collect.MailSources;
 import org.jamescollectors.collect.MessageDelivery;
+import org.jamescollectors.collect.Password;
+import org.jamescollectors.collect.RemoteAccount;
 import org.jamescollectors.config.CollectorsConfiguration;
 import org.jamescollectors.config.CollectorsConfigurationException;
 import org.jamescollectors.delivery.CollectedMailSubmitter;
 import org.jamescollectors.delivery.DeliveredMessageFinder;
+import org.jamescollectors.manage.OwnServers;
+import org.jamescollectors.manage.SelfLoop;
 import org.jamescollectors.metrics.MeasuredRuns;
 import org.jamescollectors.metrics.MetricsModule;
 import org.jamescollectors.metrics.RunMetrics;
 import org.jamescollectors.notify.NotificationModule;
 import org.jamescollectors.notify.PauseNotifier;
+import org.jamescollectors.remote.FolderAccess;
 import org.jamescollectors.remote.HostResolver;
+import org.jamescollectors.remote.MailSource;
 import org.jamescollectors.remote.MailSourceConnector;
+import org.jamescollectors.remote.RemoteException;
 import org.jamescollectors.remote.Timeouts;
 import org.jamescollectors.remote.TlsTrust;
 import org.jamescollectors.schedule.CollectionScheduler;
@@ -136,12 +144,31 @@ public final class CollectorsModule extends AbstractModule {
                            CollectedMailSubmitter submitter, DeliveredMessageFinder finder,
                            CollectorsConfiguration configuration, Clock clock,
                            FileSystem fileSystem,
-                           UsersRepository users, PauseNotifier pauseNotifier) throws IOException {
+                           UsersRepository users, PauseNotifier pauseNotifier,
+                           OwnServers ownServers) throws IOException {
         Path spool = fileSystem.getFile("file://var/collectors/spool").toPath();
         Files.createDirectories(spool);
-        return new CollectorRunner(stores, cipher, connector::open,
+        return new CollectorRunner(stores, cipher, sources(connector, SelfLoop.of(ownServers)),
             MessageDelivery.through(submitter, finder), configuration, clock, spool,
             owner -> ownerExists(users, owner), pauseNotifier);
+    }
+
+    /** The connector, refusing at connection time a collector's own mailbox on this James. */
+    private static MailSources sources(MailSourceConnector connector, SelfLoop selfLoop) {
+        return new MailSources() {
+            @Override
+            public MailSource open(RemoteAccount account, Password password,
+                                   boolean allowPlaintext) throws RemoteException {
+                return connector.open(account, password, allowPlaintext);
+            }
+
+            @Override
+            public MailSource open(Username owner, RemoteAccount account, Password password,
+                                   boolean allowPlaintext) throws RemoteException {
+                return connector.open(account, password, allowPlaintext, FolderAccess.READ_WRITE,
+                    selfLoop.guard(owner, account.username()));
+            }
+        };
     }
 
     @Provides

@@ -271,7 +271,7 @@ public final class CollectorService {
             throw new RetryLaterException(blocked.get(), "too many remote checks in a short time;"
                 + " try again later");
         }
-        remoteCheck.verify(account, password);
+        remoteCheck.verify(owner, account, password);
     }
 
     private Password storedPassword(Collector collector) throws InvalidFieldException {

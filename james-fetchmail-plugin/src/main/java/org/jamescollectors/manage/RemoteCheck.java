@@ -9,6 +9,7 @@ import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
+import org.apache.james.core.Username;
 import org.jamescollectors.collect.Password;
 import org.jamescollectors.collect.RemoteAccount;
 import org.jamescollectors.config.CollectorsConfiguration;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public final class RemoteCheck {
+    /** The API's word for a collector aimed at its owner's own mailbox on this James. */
+    public static final String OWN_MAILBOX = "own-mailbox";
     private static final Logger LOGGER = LoggerFactory.getLogger(RemoteCheck.class);
 
     private final MailSourceConnector connector;
@@ -37,23 +40,31 @@ public final class RemoteCheck {
     private final TargetPolicy targetPolicy;
     private final ProviderAssistant providers;
     private final boolean allowPlaintext;
+    private final SelfLoop selfLoop;
 
     @Inject
     public RemoteCheck(MailSourceConnector connector, HostAddresses hostAddresses,
-                       CollectorsConfiguration configuration, ProviderAssistant providers) {
+                       CollectorsConfiguration configuration, ProviderAssistant providers,
+                       OwnServers ownServers) {
         this.connector = connector;
         this.hostAddresses = hostAddresses;
         this.targetPolicy = TargetPolicy.of(configuration);
         this.providers = providers;
         this.allowPlaintext = configuration.allowPlaintext();
+        this.selfLoop = SelfLoop.of(ownServers);
     }
 
-    /** Returns when the account accepted the login; throws saying why not otherwise. */
-    public void verify(RemoteAccount account, Password password) throws RemoteCheckException {
-        checkTarget(account);
+    /**
+     * Returns when the account accepted the login of a collector of {@code owner}; throws
+     * saying why not otherwise.
+     */
+    public void verify(Username owner, RemoteAccount account, Password password)
+        throws RemoteCheckException {
+        checkTarget(owner, account);
         MailSource session;
         try {
-            session = connector.open(account, password, allowPlaintext, FolderAccess.READ_ONLY);
+            session = connector.open(account, password, allowPlaintext, FolderAccess.READ_ONLY,
+                selfLoop.guard(owner, account.username()));
         } catch (RemoteException e) {
             LOGGER.info("Remote check failed: protocol={} host={} kind={}",
                 account.protocol().wireName(), account.host(), e.kind());
@@ -66,7 +77,8 @@ public final class RemoteCheck {
         }
     }
 
-    private void checkTarget(RemoteAccount account) throws RemoteCheckException {
+    private void checkTarget(Username owner, RemoteAccount account)
+        throws RemoteCheckException {
         List<InetAddress> addresses;
         try {
             addresses = hostAddresses.resolve(account.host());
@@ -79,6 +91,11 @@ public final class RemoteCheck {
         if (refused) {
             throw new RemoteCheckException(code(FailureKind.REFUSED_TARGET), TargetPolicy.REFUSAL,
                 Optional.empty());
+        }
+        boolean loops = addresses.stream().anyMatch(address ->
+            selfLoop.loops(owner, account.username(), address, account.port()));
+        if (loops) {
+            throw new RemoteCheckException(OWN_MAILBOX, SelfLoop.REFUSAL, Optional.empty());
         }
     }
 

@@ -40,12 +40,21 @@ public final class MailSourceConnector {
      */
     public MailSource open(RemoteAccount account, Password password, boolean allowPlaintext,
                            FolderAccess access) throws RemoteException {
+        return open(account, password, allowPlaintext, access, TargetGuard.allowAll());
+    }
+
+    /**
+     * Opens a session, asking {@code extra} too about each address right before connecting to
+     * it (what one collector may not reach, on top of what no collector may).
+     */
+    public MailSource open(RemoteAccount account, Password password, boolean allowPlaintext,
+                           FolderAccess access, TargetGuard extra) throws RemoteException {
         if (account.security() == Security.NONE && !allowPlaintext) {
             throw RemoteException.of(FailureKind.TLS, "Plaintext connections are not allowed to "
                 + account.host() + ": choose TLS or STARTTLS.");
         }
         Credentials credentials = Credentials.of(account.username(), password);
-        Connection connection = dialer.dial(account.host(), account.port());
+        Connection connection = dialer.dial(account.host(), account.port(), extra);
         try {
             if (account.security() == Security.TLS) {
                 connection.startTls(trust);

@@ -92,7 +92,8 @@ class CollectorServiceTest {
         ProviderAssistant providers = ProviderAssistant.of(ProviderCatalogue.bundled(),
             new DnsLookup(List::of), false);
         RemoteCheck check = new RemoteCheck(connector, FixedHostAddresses.of(Map.of(
-            "imap.private.example", List.of("10.1.2.3", "127.0.0.1"))), configuration, providers);
+            "imap.private.example", List.of("10.1.2.3", "127.0.0.1"))), configuration, providers,
+            OwnServers.none());
         service = new CollectorService(stores, cipher, scheduler, configuration, clock,
             owner -> quotas.getOrDefault(owner, OptionalLong.of(GIB)), new FixedFolders(),
             check, providers);

@@ -41,6 +41,12 @@ final class CollectorsServer {
     }
 
     static JamesServerExtension extension(RemoteServers servers, Map<String, String> settings) {
+        return extension(servers, settings, TargetSpy.resolving(Map.of()));
+    }
+
+    /** A server resolving names through {@code spy}, which sees every connection allowed. */
+    static JamesServerExtension extension(RemoteServers servers, Map<String, String> settings,
+                                          TargetSpy spy) {
         return new JamesServerBuilder<MemoryJamesConfiguration>(folder ->
             MemoryJamesConfiguration.builder()
                 .workingDirectory(folder)
@@ -50,7 +56,7 @@ final class CollectorsServer {
             .server(configuration -> MemoryJamesServerMain.createServer(configuration)
                 .overrideWith(binder -> binder.bind(WebAdminConfiguration.class)
                     .toInstance(webAdmin()))
-                .overrideWith(new CollectorsTestModule(servers, settings)))
+                .overrideWith(new CollectorsTestModule(servers, settings, spy)))
             .lifeCycle(JamesServerExtension.Lifecycle.PER_CLASS)
             .build();
     }

@@ -28,7 +28,6 @@ import org.jamescollectors.security.SecretCipher;
 import org.jamescollectors.security.TargetPolicy;
 import org.jamescollectors.store.Stores;
 import org.jamescollectors.store.memory.InMemoryStores;
-import org.jamescollectors.testing.FixedHostAddresses;
 import org.jamescollectors.testing.NoDelivery;
 
 import com.google.inject.AbstractModule;
@@ -45,10 +44,17 @@ import com.google.inject.multibindings.Multibinder;
 final class CollectorsTestModule extends AbstractModule {
     private final RemoteServers servers;
     private final Map<String, String> settings;
+    private final TargetSpy spy;
 
     CollectorsTestModule(RemoteServers servers, Map<String, String> settings) {
+        this(servers, settings, TargetSpy.resolving(Map.of()));
+    }
+
+    /** Resolves through the spy, which also sees every connection the policy lets through. */
+    CollectorsTestModule(RemoteServers servers, Map<String, String> settings, TargetSpy spy) {
         this.servers = servers;
         this.settings = settings;
+        this.spy = spy;
     }
 
     @Override
@@ -62,8 +68,8 @@ final class CollectorsTestModule extends AbstractModule {
             .to(CollectorsProbe.class);
     }
 
-    private FixedHostAddresses addresses() {
-        return FixedHostAddresses.of(Map.of(TlsRemote.HOST, List.of(servers.remote().address())));
+    private TargetSpy addresses() {
+        return spy.withRemote(TlsRemote.HOST, servers.remote().address());
     }
 
     @Provides
@@ -88,9 +94,10 @@ final class CollectorsTestModule extends AbstractModule {
     @Singleton
     MailSourceConnector connector(CollectorsConfiguration configuration)
         throws IOException, GeneralSecurityException {
-        FixedHostAddresses addresses = addresses();
+        TargetSpy addresses = addresses();
         Duration timeout = Duration.ofSeconds(10);
-        return new MailSourceConnector(addresses::resolve, TargetPolicy.of(configuration),
+        return new MailSourceConnector(addresses::resolve,
+            addresses.guard(TargetPolicy.of(configuration)),
             TlsRemote.trust(), Timeouts.of(timeout, timeout, timeout));
     }
 

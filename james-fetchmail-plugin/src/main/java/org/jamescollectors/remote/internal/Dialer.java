@@ -36,11 +36,17 @@ public final class Dialer {
     }
 
     public Connection dial(String host, int port) throws RemoteException {
+        return dial(host, port, TargetGuard.allowAll());
+    }
+
+    /** Dials with one more guard, asked about each address after the dialer's own. */
+    public Connection dial(String host, int port, TargetGuard extra) throws RemoteException {
         RemoteException refusal = null;
         RemoteException failure = null;
         for (InetAddress address : resolve(host)) {
             try {
                 guard.check(host, address, port);
+                extra.check(host, address, port);
             } catch (RemoteException e) {
                 refusal = refusal == null ? e : refusal;
                 continue;
