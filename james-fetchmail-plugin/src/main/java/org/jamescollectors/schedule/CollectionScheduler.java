@@ -203,11 +203,15 @@ public final class CollectionScheduler implements AutoCloseable {
         }
     }
 
+    /** Lets go of a finished run: the lease first, so that "not running" here means claimable. */
     private void cleanUp(CollectorId id, String host, String account) {
-        running.remove(id);
-        busyAccounts.remove(account);
-        sessionsPerHost.get(host).decrementAndGet();
-        stores.collectors().release(id, nodeId);
+        try {
+            stores.collectors().release(id, nodeId);
+        } finally {
+            busyAccounts.remove(account);
+            sessionsPerHost.get(host).decrementAndGet();
+            running.remove(id);
+        }
     }
 
     /**
