@@ -69,7 +69,7 @@ final class Contenders {
         window.delivered(awaitDelivered(owner, folder.orElse(INBOX)));
         Result.Builder result = window.close(builder(name, protocol.name()), -1, -1);
         if (run.outcome() != Run.Outcome.SUCCESS) {
-            return result.verdict(Result.Verdict.incomplete("run " + run.outcome() + " "
+            return result.verdict(Result.Verdict.incomplete(0, "run " + run.outcome() + " "
                 + run.error().map(Run.Error::message).orElse(""))).build();
         }
         return verified(result, owner, folder.orElse(INBOX));
@@ -150,12 +150,13 @@ final class Contenders {
 
     private Result.Verdict remoteEmptied(String remote, External peer) {
         int left = dovecot.messageCount(remote, INBOX);
+        int taken = set.messages().size() - left;
         if (peer.exitCode() == 0 && left == 0) {
-            return Result.Verdict.complete(set.messages().size()
-                + " downloaded and deleted (content not kept)");
+            return Result.Verdict.complete(taken, taken + " downloaded and deleted "
+                + "(content not kept)");
         }
-        return Result.Verdict.incomplete("exit " + peer.exitCode() + ", " + left
-            + " left on the server");
+        return Result.Verdict.incomplete(taken, taken + " downloaded (content not kept), exit "
+            + peer.exitCode() + ", " + left + " left on the server");
     }
 
     private void logPeer(String peer, External result) {

@@ -18,6 +18,8 @@ final class Markdown {
             + "## Our collector against the peers and the limits\n\n"
             + report.ratioLines().stream().map(line -> "- " + line + "\n")
                 .reduce("", String::concat)
+            + "\nWhere our collector's time goes, and why it misses the target on this machine:\n"
+            + "[`docs/benchmarks-profile.md`](docs/benchmarks-profile.md).\n"
             + "\n![messages per second](" + chart + ")\n\n"
             + "## How it is measured\n\n"
             + "- *Wall s*: from the contender's start until the last message is in the James\n"

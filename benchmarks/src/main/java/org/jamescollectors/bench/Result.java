@@ -44,12 +44,15 @@ final class Result {
         return seconds;
     }
 
+    /** Counts only the messages that arrived: a fast peer that loses mail gains nothing. */
     double messagesPerSecond() {
-        return seconds > 0 ? messages / seconds : 0;
+        return seconds > 0 ? verdict.arrived() / seconds : 0;
     }
 
+    /** The set's bytes in proportion to the messages that arrived. */
     double megabytesPerSecond() {
-        return seconds > 0 ? bytes / MB / seconds : 0;
+        return seconds > 0 && messages > 0
+            ? bytes / MB * verdict.arrived() / messages / seconds : 0;
     }
 
     double cpuSeconds() {
@@ -76,19 +79,26 @@ final class Result {
     /** Whether the mailbox ended with every message exactly once. */
     static final class Verdict {
         private final boolean complete;
+        private final int arrived;
         private final String text;
 
-        private Verdict(boolean complete, String text) {
+        private Verdict(boolean complete, int arrived, String text) {
             this.complete = complete;
+            this.arrived = arrived;
             this.text = text;
         }
 
-        static Verdict complete(String text) {
-            return new Verdict(true, text);
+        static Verdict complete(int arrived, String text) {
+            return new Verdict(true, arrived, text);
         }
 
-        static Verdict incomplete(String text) {
-            return new Verdict(false, text);
+        static Verdict incomplete(int arrived, String text) {
+            return new Verdict(false, arrived, text);
+        }
+
+        /** How many distinct messages of the set arrived intact. */
+        int arrived() {
+            return arrived;
         }
 
         boolean isComplete() {
@@ -110,7 +120,7 @@ final class Result {
         private double jamesCpuSeconds;
         private long peakRssKib;
         private long jamesPeakRssKib;
-        private Verdict verdict = Verdict.incomplete("not verified");
+        private Verdict verdict = Verdict.incomplete(0, "not verified");
 
         private Builder(String contender, String protocol) {
             this.contender = contender;

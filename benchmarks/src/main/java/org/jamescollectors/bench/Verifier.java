@@ -32,10 +32,11 @@ final class Verifier {
             untagged++;
             return;
         }
-        seen.merge(id.getAsInt(), 1, Integer::sum);
         if (!expected.get(id.getAsInt()).bodyHash().equals(Fingerprint.bodyHash(message))) {
             altered++;
+            return;
         }
+        seen.merge(id.getAsInt(), 1, Integer::sum);
     }
 
     private Result.Verdict verdict() {
@@ -43,11 +44,12 @@ final class Verifier {
         int duplicates = seen.values().stream().mapToInt(count -> count - 1).sum();
         String text = distinct + "/" + expected.size();
         if (distinct == expected.size() && duplicates == 0 && untagged == 0 && altered == 0) {
-            return Result.Verdict.complete(text + " once, bodies intact");
+            return Result.Verdict.complete(distinct, text + " once, bodies intact");
         }
         String missing = expected.keySet().stream().filter(id -> !seen.containsKey(id))
             .sorted().limit(5).map(String::valueOf).collect(Collectors.joining(","));
-        return Result.Verdict.incomplete(text + ", " + (expected.size() - distinct) + " missing"
+        return Result.Verdict.incomplete(distinct, text + " intact, "
+            + (expected.size() - distinct) + " missing"
             + (missing.isEmpty() ? "" : " (" + missing + "...)") + ", " + duplicates
             + " duplicated, " + altered + " altered, " + untagged + " unknown");
     }
