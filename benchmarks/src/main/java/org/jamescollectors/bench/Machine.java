@@ -43,7 +43,7 @@ final class Machine {
                     lines.add(line);
                 }
             }
-            return String.join("\n", lines).trim() + "\n";
+            return String.join("\n", lines).stripTrailing() + "\n";
         } catch (IOException e) {
             return "(not available: " + e.getMessage() + ")\n";
         }

@@ -11,7 +11,7 @@ final class Markdown {
             + "Produced by `" + command + "` on " + date + ", in one run on one machine (below).\n"
             + "Every contender moves the same message set from its own fresh account on a local\n"
             + "Dovecot (implicit TLS, 127.0.0.1) into a fresh user of one James memory server\n"
-            + "with the plugin (same JVM settings as `./run`), one contender at a time.\n\n"
+            + "with the plugin (`./run`'s heap and collector, full JIT), one at a time.\n\n"
             + "Message set: " + described + ".\n\n"
             + "## Results\n\n"
             + report.markdownTable() + "\n"
