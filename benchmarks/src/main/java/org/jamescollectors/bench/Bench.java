@@ -71,10 +71,12 @@ public final class Bench {
             MessageSet set = MessageSet.write(scratch.resolve("messages"), corpus, size);
             String described = describe(set, corpus, size);
             LOGGER.info("Message set: {}", described);
-            try (DovecotServer dovecot = DovecotServer.start();
-                 BenchJames james = BenchJames.start(scratch.resolve("james"),
-                     root.resolve("conf-samples"), settings(dovecot))) {
-                measureAll(new Contenders(dovecot, james, set, scratch));
+            try (DovecotServer dovecot = DovecotServer.start()) {
+                stopOnExit(dovecot, scratch);
+                try (BenchJames james = BenchJames.start(scratch.resolve("james"),
+                    root.resolve("conf-samples"), settings(dovecot))) {
+                    measureAll(new Contenders(dovecot, james, set, scratch));
+                }
             }
             Report report = Report.of(results);
             System.out.println();
@@ -83,6 +85,20 @@ public final class Bench {
         } finally {
             deleteTree(scratch);
         }
+    }
+
+    /** Ctrl-C or a kill must not leave Dovecot running nor the scratch folder behind. */
+    private static void stopOnExit(DovecotServer dovecot, Path scratch) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                dovecot.close();
+                if (Files.exists(scratch)) {
+                    deleteTree(scratch);
+                }
+            } catch (Exception e) {
+                LOGGER.debug("Already stopped", e);
+            }
+        }));
     }
 
     private static MessageSet.Size sizeOf(String mode) {
