@@ -99,7 +99,7 @@ final class Contenders {
         if (target == Target.NOWHERE) {
             return result.verdict(remoteEmptied(remote, peer)).build();
         }
-        return verified(result, owner, INBOX);
+        return verified(result, owner, INBOX, peer.exitCode());
     }
 
     Result getmail(Protocol protocol) throws Exception {
@@ -116,7 +116,7 @@ final class Contenders {
         Result.Builder result = window.close(builder("getmail6 into LMTP",
             protocol.name()), peer.cpuSeconds(), peer.peakRssKib());
         logPeer("getmail", peer);
-        return verified(result, owner, INBOX);
+        return verified(result, owner, INBOX, peer.exitCode());
     }
 
     /** James storing the set through its mailbox API: no network, no pipeline. */
@@ -139,8 +139,16 @@ final class Contenders {
 
     private Result verified(Result.Builder result, String owner, String folder)
         throws Exception {
-        Result.Verdict verdict = Verifier.verify(BenchHooks.current(), owner, folder,
+        return verified(result, owner, folder, 0);
+    }
+
+    /** The same, saying so when the peer ended in an error. */
+    private Result verified(Result.Builder result, String owner, String folder, int exitCode)
+        throws Exception {
+        Result.Verdict found = Verifier.verify(BenchHooks.current(), owner, folder,
             set.messages());
+        Result.Verdict verdict = exitCode == 0 ? found
+            : Result.Verdict.incomplete(found.arrived(), found.text() + "; exit " + exitCode);
         BenchHooks.current().deleteFolder(owner, folder);
         if (!INBOX.equals(folder)) {
             BenchHooks.current().deleteFolder(owner, INBOX);

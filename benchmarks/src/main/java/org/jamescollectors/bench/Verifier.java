@@ -49,7 +49,7 @@ final class Verifier {
         String missing = expected.keySet().stream().filter(id -> !seen.containsKey(id))
             .sorted().limit(5).map(String::valueOf).collect(Collectors.joining(","));
         return Result.Verdict.incomplete(distinct, text + " intact, "
-            + (expected.size() - distinct) + " missing"
+            + (expected.size() - distinct) + " missing or altered"
             + (missing.isEmpty() ? "" : " (" + missing + "...)") + ", " + duplicates
             + " duplicated, " + altered + " altered, " + untagged + " unknown");
     }
