@@ -194,7 +194,9 @@ public final class CollectorRunner implements CollectorRuns {
             case TOO_LARGE:
                 LOGGER.debug("Leaving {} on the server: {} bytes is over the limit", message.key(),
                     message.size());
-                tally.leftTooLarge();
+                tally.leftTooLarge(RunFailure.of(RunFailure.Code.TOO_LARGE, "a message of "
+                    + message.size() + " bytes is larger than this server accepts ("
+                    + configuration.maxMessageSize() + " bytes); it stays on the remote server"));
                 return Optional.empty();
             case RECOVER:
                 if (delivery.alreadyDelivered(collector.owner(), collector.id(), message.key())) {

@@ -15,8 +15,10 @@ final class RunTally {
         bytes += size;
     }
 
-    void leftTooLarge() {
+    /** A message left on the server because it is larger than the operator allows. */
+    void leftTooLarge(RunFailure failure) {
         skipped++;
+        lastMessageFailure = Optional.of(failure);
     }
 
     void failed(RunFailure failure) {
