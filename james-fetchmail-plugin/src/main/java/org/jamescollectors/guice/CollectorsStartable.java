@@ -13,6 +13,7 @@ import org.jamescollectors.delivery.CollectedProcessorCheck;
 import org.jamescollectors.manage.OwnerSweep;
 import org.jamescollectors.schedule.CollectionScheduler;
 import org.jamescollectors.security.SecretCipher;
+import org.jamescollectors.security.rotation.SecretKeyRing;
 import org.jamescollectors.store.Stores;
 import org.jamescollectors.store.jdbc.StoreLocation;
 import org.slf4j.Logger;
@@ -26,7 +27,6 @@ import org.slf4j.LoggerFactory;
  * the reason is logged as an ERROR and the health check reports it.
  */
 public final class CollectorsStartable implements UserDefinedStartable {
-    static final String KEY_FINGERPRINT = "secret-key-fingerprint";
     private static final List<String> DISTRIBUTED_MAILBOXES = List.of("Cassandra", "Distributed");
     private static final Logger LOGGER = LoggerFactory.getLogger(CollectorsStartable.class);
 
@@ -88,7 +88,7 @@ public final class CollectorsStartable implements UserDefinedStartable {
 
     private Optional<String> keyProblem() {
         String fingerprint = cipher.fingerprint();
-        String stored = stores.metadata().putIfAbsent(KEY_FINGERPRINT, fingerprint);
+        String stored = stores.metadata().putIfAbsent(SecretKeyRing.FINGERPRINT, fingerprint);
         if (stored.equals(fingerprint)) {
             return Optional.empty();
         }
