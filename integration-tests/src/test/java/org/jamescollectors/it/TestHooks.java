@@ -6,6 +6,7 @@ import org.apache.james.utils.UserDefinedStartable;
 import org.jamescollectors.config.CollectorsConfiguration;
 import org.jamescollectors.delivery.CollectedMailSubmitter;
 import org.jamescollectors.delivery.DeliveredMessageFinder;
+import org.jamescollectors.guice.CollectorsStatus;
 import org.jamescollectors.manage.CollectorService;
 import org.jamescollectors.schedule.CollectionScheduler;
 import org.jamescollectors.security.SecretCipher;
@@ -25,12 +26,15 @@ public final class TestHooks implements UserDefinedStartable {
     private final CollectedMailSubmitter submitter;
     private final DeliveredMessageFinder finder;
     private final CollectorService service;
+    private final CollectorsStatus status;
 
     @Inject
     TestHooks(Stores stores, CollectionScheduler scheduler, SecretCipher cipher,
               CollectorsConfiguration configuration, CollectedMailSubmitter submitter,
-              DeliveredMessageFinder finder, CollectorService service) {
+              DeliveredMessageFinder finder, CollectorService service,
+              CollectorsStatus status) {
         this.service = service;
+        this.status = status;
         this.stores = stores;
         this.scheduler = scheduler;
         this.cipher = cipher;
@@ -53,6 +57,11 @@ public final class TestHooks implements UserDefinedStartable {
     }
 
     /** What users do through the API, validation included. */
+    /** Whether collection started on this node and, if refused, why. */
+    public CollectorsStatus status() {
+        return status;
+    }
+
     public CollectorService service() {
         return service;
     }
