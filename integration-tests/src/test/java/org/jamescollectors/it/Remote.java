@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.james.core.Username;
 import org.awaitility.Awaitility;
@@ -72,10 +73,18 @@ final class Remote {
     /**
      * Asks for a run now and waits until it has ended and the scheduler has let go of the
      * collector, so that the next request starts a new run instead of returning this one.
+     * A request refused because the remote host already has its share of sessions (other
+     * collectors of the same test may be running on schedule) is asked again.
      */
     static Run runNow(TestHooks hooks, CollectorId id) throws Exception {
-        Run started = hooks.scheduler().runNow(id)
-            .orElseThrow(() -> new IllegalStateException("collector " + id + " did not start"));
+        AtomicReference<Run> launched = new AtomicReference<>();
+        Awaitility.await("collector " + id + " to start").atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(50))
+            .until(() -> {
+                hooks.scheduler().runNow(id).ifPresent(launched::set);
+                return launched.get() != null;
+            });
+        Run started = launched.get();
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
             .until(() -> hooks.scheduler().runningRun(id).isEmpty());
         return hooks.stores().runs().find(id, started.id()).orElseThrow();
