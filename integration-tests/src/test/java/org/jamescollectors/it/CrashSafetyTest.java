@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,13 +31,9 @@ import org.jamescollectors.collect.Retention;
 import org.jamescollectors.collect.Run;
 import org.jamescollectors.collect.Security;
 import org.jamescollectors.delivery.DeliveryOutcome;
-import org.jamescollectors.notify.PauseNotifier;
-import org.jamescollectors.remote.HostResolver;
 import org.jamescollectors.remote.MailSource;
-import org.jamescollectors.remote.MailSourceConnector;
 import org.jamescollectors.remote.RemoteException;
 import org.jamescollectors.remote.RemoteMessage;
-import org.jamescollectors.remote.Timeouts;
 import org.jamescollectors.store.Stores;
 import org.jamescollectors.testing.DovecotExtension;
 import org.jamescollectors.testing.DovecotServer;
@@ -145,20 +140,18 @@ class CrashSafetyTest {
     }
 
     private CollectorRunner runner(TestHooks hooks, DovecotServer dovecot, Point crash) {
-        MailSourceConnector connector = new MailSourceConnector(HostResolver.system(),
-            (host, address, port) -> { }, dovecot.trust(), Timeouts.defaults());
-        MailSources sources = crash == null ? connector::open
+        MailSources connector = TestRunners.dovecot(dovecot);
+        MailSources sources = crash == null ? connector
             : (account, password, plaintext) -> new CrashingSource(connector.open(account, password,
                 plaintext), crash);
-        MessageDelivery delivery = MessageDelivery.through(hooks.submitter(), hooks.finder());
+        MessageDelivery delivery = TestRunners.delivery(hooks);
         Stores stores = hooks.stores();
         if (crash == Point.AFTER_DELIVERY) {
             delivery = crashingAfterDelivery(delivery);
         } else if (crash == Point.AFTER_STATE_WRITE) {
-            stores = new CrashingStores(stores, CRASH_AT_MESSAGE);
+            stores = WatchedStores.crashingAt(stores, CRASH_AT_MESSAGE);
         }
-        return new CollectorRunner(stores, hooks.cipher(), sources, delivery, hooks.configuration(),
-            Clock.systemUTC(), spool, owner -> true, PauseNotifier.none());
+        return TestRunners.runner(hooks, stores, sources, delivery, spool);
     }
 
     private static MessageDelivery crashingAfterDelivery(MessageDelivery real) {

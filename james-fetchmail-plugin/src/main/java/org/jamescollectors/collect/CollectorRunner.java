@@ -1,25 +1,22 @@
 package org.jamescollectors.collect;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.apache.james.core.Username;
 import org.jamescollectors.config.CollectorsConfiguration;
-import org.jamescollectors.delivery.CollectedMessage;
-import org.jamescollectors.delivery.DeliveryOutcome;
 import org.jamescollectors.notify.PauseNotifier;
 import org.jamescollectors.remote.MailSource;
 import org.jamescollectors.remote.RemoteException;
@@ -37,9 +34,9 @@ import org.slf4j.MDC;
 /**
  * Runs one collector once: logs in, plans, then for each message downloads it to a temporary file,
  * records it as being delivered, hands it to James, records it as collected, and finally deletes
- * remotely what was collected. The order of those writes is what makes a run that is cut off
- * anywhere safe to run again. Runs on the caller's thread, which must not be a Reactor parallel
- * one.
+ * remotely what was collected ({@link PlanRunner}). The order of those writes is what makes a run
+ * that is cut off anywhere safe to run again. Runs on the caller's thread, which must not be a
+ * Reactor parallel one; downloads run on threads of the runner's own.
  */
 public final class CollectorRunner implements CollectorRuns {
     private static final Logger LOGGER = LoggerFactory.getLogger(CollectorRunner.class);
@@ -55,6 +52,7 @@ public final class CollectorRunner implements CollectorRuns {
     private final Path temporaryFolder;
     private final Predicate<Username> ownerExists;
     private final PauseNotifier pauseNotifier;
+    private final ExecutorService downloads = Executors.newCachedThreadPool(downloadThreads());
 
     public CollectorRunner(Stores stores, SecretCipher cipher, MailSources sources,
                            MessageDelivery delivery, CollectorsConfiguration configuration,
@@ -167,126 +165,9 @@ public final class CollectorRunner implements CollectorRuns {
         MessagePlan plan = MessagePlan.of(listing, statuses, collector.account().protocol(),
             collector.retention(), MessagePlan.Limits.of(configuration.maxMessageSize(),
                 configuration.maxMessagesPerRun(), configuration.maxBytesPerRun()));
-        List<RemoteMessage> toDelete = new ArrayList<>();
-        Optional<RunFailure> stop = Optional.empty();
-        for (MessagePlan.Entry entry : plan.entries()) {
-            stop = process(source, collector, entry, toDelete, tally);
-            if (stop.isPresent()) {
-                break;
-            }
-        }
-        if (!toDelete.isEmpty()) {
-            source.delete(toDelete);
-        }
-        return stop;
-    }
-
-    /** Handles one planned message; a present result stops the run. */
-    private Optional<RunFailure> process(MailSource source, Collector collector,
-                                         MessagePlan.Entry entry, List<RemoteMessage> toDelete,
-                                         RunTally tally)
-        throws RemoteException {
-        RemoteMessage message = entry.message();
-        switch (entry.step()) {
-            case DELETE:
-                toDelete.add(message);
-                return Optional.empty();
-            case TOO_LARGE:
-                LOGGER.debug("Leaving {} on the server: {} bytes is over the limit", message.key(),
-                    message.size());
-                tally.leftTooLarge(RunFailure.of(RunFailure.Code.TOO_LARGE, "a message of "
-                    + message.size() + " bytes is larger than this server accepts ("
-                    + configuration.maxMessageSize() + " bytes); it stays on the remote server"));
-                return Optional.empty();
-            case RECOVER:
-                if (delivery.alreadyDelivered(collector.owner(), collector.id(), message.key())) {
-                    LOGGER.info("Message {} was delivered by an interrupted run; not delivering"
-                        + " it again", message.key());
-                    markCollected(collector, message, toDelete, tally);
-                    return Optional.empty();
-                }
-                return deliver(source, collector, message, toDelete, tally);
-            case DELIVER:
-            default:
-                return deliver(source, collector, message, toDelete, tally);
-        }
-    }
-
-    private Optional<RunFailure> deliver(MailSource source, Collector collector,
-                                         RemoteMessage message, List<RemoteMessage> toDelete,
-                                         RunTally tally)
-        throws RemoteException {
-        Path file = null;
-        try {
-            file = Files.createTempFile(temporaryFolder, "collected-", ".eml");
-            download(source, message, file);
-            stores.fetchStates().record(collector.id(), message.key(), Status.DELIVERING,
-                clock.instant());
-            DeliveryOutcome outcome = delivery.deliver(collectedMessage(collector, message, file));
-            return afterDelivery(collector, message, outcome, toDelete, tally);
-        } catch (IOException e) {
-            LOGGER.error("Cannot spool message {} to {}: {}", message.key(), temporaryFolder,
-                e.toString());
-            return Optional.of(RunFailure.of(RunFailure.Code.LOCAL,
-                "the server could not store the message temporarily; it will be retried"));
-        } finally {
-            deleteQuietly(file);
-        }
-    }
-
-    private void download(MailSource source, RemoteMessage message, Path file)
-        throws RemoteException, IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
-            source.retrieve(message, out);
-        }
-    }
-
-    private Optional<RunFailure> afterDelivery(Collector collector, RemoteMessage message,
-                                               DeliveryOutcome outcome,
-                                               List<RemoteMessage> toDelete, RunTally tally) {
-        if (outcome.kind() != DeliveryOutcome.Kind.FAILED) {
-            markCollected(collector, message, toDelete, tally);
-            return Optional.empty();
-        }
-        stores.fetchStates().forget(collector.id(), message.key());
-        LOGGER.warn("Delivery of {} failed, left on the server: {}", message.key(),
-            outcome.reason());
-        if (outcome.overQuota()) {
-            return Optional.of(RunFailure.of(RunFailure.Code.OVER_QUOTA,
-                "your mailbox is full; collection resumes when there is space again"));
-        }
-        RunFailure failure = outcome.temporary()
-            ? RunFailure.of(RunFailure.Code.LOCAL,
-                "a message could not be delivered yet; it will be retried at the next run")
-            : RunFailure.of(RunFailure.Code.REJECTED,
-                "a message was refused by this server's checks and left on the remote server");
-        tally.failed(failure);
-        return Optional.empty();
-    }
-
-    private void markCollected(Collector collector, RemoteMessage message,
-                               List<RemoteMessage> toDelete, RunTally tally) {
-        stores.fetchStates().record(collector.id(), message.key(), Status.COLLECTED,
-            clock.instant());
-        tally.collected(message.size());
-        if (collector.retention().deleteAfterFetch()) {
-            toDelete.add(message);
-        }
-    }
-
-    private CollectedMessage collectedMessage(Collector collector, RemoteMessage message, Path file)
-        throws IOException {
-        return CollectedMessage.builder()
-            .owner(collector.owner())
-            .collectorId(collector.id())
-            .collectorName(collector.name())
-            .messageKey(message.key())
-            .protocol(collector.account().protocol())
-            .remoteHost(collector.account().host())
-            .targetFolder(collector.targetFolder())
-            .internalDate(message.internalDate())
-            .content(file, Files.size(file))
-            .build();
+        PlanRunner.Tools tools = new PlanRunner.Tools(fetchStates, delivery, clock, downloads,
+            temporaryFolder, configuration.maxMessageSize());
+        return PlanRunner.run(tools, source, collector, tally, plan);
     }
 
     private Run finish(Run started, RunTally tally, Optional<RunFailure> failure) {
@@ -336,6 +217,15 @@ public final class CollectorRunner implements CollectorRuns {
             UPDATE_ATTEMPTS);
     }
 
+    private static ThreadFactory downloadThreads() {
+        AtomicInteger counter = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "collector-download-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     private void logSummary(Collector collector, Run run) {
         Duration took = Duration.between(run.startedAt(), run.finishedAt().orElse(run.startedAt()));
         LOGGER.info("Collector run {}: protocol={} host={} messages={} bytes={} skipped={} error={}"
@@ -343,16 +233,5 @@ public final class CollectorRunner implements CollectorRuns {
             collector.account().protocol().wireName(), collector.account().host(), run.messages(),
             run.bytes(), run.skipped(), run.error().map(Run.Error::code).orElse("none"),
             took.toMillis());
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOGGER.warn("Cannot delete temporary file {}: {}", file, e.toString());
-        }
     }
 }

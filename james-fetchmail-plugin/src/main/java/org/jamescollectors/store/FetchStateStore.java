@@ -8,8 +8,8 @@ import org.jamescollectors.collect.CollectorId;
 
 /**
  * What each collector has done with each remote message, keyed on the message's stable key (POP3
- * UIDL, IMAP UIDVALIDITY and UID). Written once per message, so a run cut off anywhere can be
- * resumed without losing or duplicating mail.
+ * UIDL, IMAP UIDVALIDITY and UID). Written as each message is delivered, so a run cut off
+ * anywhere can be resumed without losing or duplicating mail.
  */
 public interface FetchStateStore {
     /** Where a remote message stands for one collector. */
@@ -25,6 +25,13 @@ public interface FetchStateStore {
 
     /** Records (inserting or overwriting) the status of one message. */
     void record(CollectorId collector, String messageKey, Status status, Instant at);
+
+    /**
+     * Records the statuses of several messages in one transaction: after a crash, either all of
+     * them are stored or none is. A run writes one message's {@link Status#DELIVERING} together
+     * with the previous message's {@link Status#COLLECTED} this way, one durable commit each.
+     */
+    void recordAll(CollectorId collector, Map<String, Status> statuses, Instant at);
 
     /** Forgets one message, so that it counts as never seen. */
     void forget(CollectorId collector, String messageKey);

@@ -6,6 +6,7 @@ import static org.jamescollectors.store.StoreSamples.NOW;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +55,40 @@ public interface FetchStateStoreContract {
         fetchStates().record(COLLECTOR, "uidl-1", Status.COLLECTED, NOW);
 
         assertThat(fetchStates().statuses(COLLECTOR)).isEqualTo(Map.of("uidl-1", Status.COLLECTED));
+    }
+
+    @Test
+    default void recordAllShouldInsertAndOverwriteInOneCall() {
+        fetchStates().record(COLLECTOR, "uidl-1", Status.DELIVERING, NOW);
+        Map<String, Status> statuses = new LinkedHashMap<>();
+        statuses.put("uidl-1", Status.COLLECTED);
+        statuses.put("uidl-2", Status.DELIVERING);
+
+        fetchStates().recordAll(COLLECTOR, statuses, NOW.plusSeconds(1));
+
+        assertThat(fetchStates().statuses(COLLECTOR)).isEqualTo(statuses);
+        assertThat(fetchStates().statuses(OTHER)).isEmpty();
+    }
+
+    @Test
+    default void recordAllShouldAcceptNothing() {
+        fetchStates().record(COLLECTOR, "uidl-1", Status.COLLECTED, NOW);
+
+        fetchStates().recordAll(COLLECTOR, Map.of(), NOW);
+
+        assertThat(fetchStates().statuses(COLLECTOR)).isEqualTo(Map.of("uidl-1", Status.COLLECTED));
+    }
+
+    @Test
+    default void recordAllShouldWriteNothingWhenOneKeyIsRefused() {
+        Map<String, Status> statuses = new LinkedHashMap<>();
+        statuses.put("uidl-1", Status.COLLECTED);
+        statuses.put("k".repeat(StoreLimits.MESSAGE_KEY + 1), Status.DELIVERING);
+
+        assertThatThrownBy(() -> fetchStates().recordAll(COLLECTOR, statuses, NOW))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("message key");
+        assertThat(fetchStates().statuses(COLLECTOR)).isEmpty();
     }
 
     @Test

@@ -40,20 +40,39 @@ final class JdbcFetchStateStore implements FetchStateStore {
 
     @Override
     public void record(CollectorId collector, String messageKey, Status status, Instant at) {
-        StoreLimits.key("message key", messageKey, StoreLimits.MESSAGE_KEY);
-        Object[] values = {status.name().toLowerCase(Locale.ROOT), at, collector.asString(),
-            messageKey};
-        if (database.update(UPDATE, values) == 1) {
+        recordAll(collector, Map.of(messageKey, status), at);
+    }
+
+    @Override
+    public void recordAll(CollectorId collector, Map<String, Status> statuses, Instant at) {
+        statuses.keySet().forEach(key -> StoreLimits.key("message key", key,
+            StoreLimits.MESSAGE_KEY));
+        if (statuses.isEmpty()) {
             return;
         }
         try {
-            database.update(INSERT, values);
+            writeAll(collector, statuses, at);
         } catch (JdbcStoreException e) {
             if (!e.isUniqueViolation()) {
                 throw e;
             }
-            database.update(UPDATE, values);
+            // Another writer inserted one of the rows first; the transaction is now an update.
+            writeAll(collector, statuses, at);
         }
+    }
+
+    /** Updates each row, inserting those that do not exist yet, in one transaction. */
+    private void writeAll(CollectorId collector, Map<String, Status> statuses, Instant at) {
+        database.inTransaction("record fetch state", statements -> {
+            for (Map.Entry<String, Status> entry : statuses.entrySet()) {
+                Object[] values = {entry.getValue().name().toLowerCase(Locale.ROOT), at,
+                    collector.asString(), entry.getKey()};
+                if (statements.update(UPDATE, values) == 0) {
+                    statements.update(INSERT, values);
+                }
+            }
+            return null;
+        });
     }
 
     @Override

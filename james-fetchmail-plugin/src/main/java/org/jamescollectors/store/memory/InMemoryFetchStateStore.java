@@ -25,6 +25,14 @@ final class InMemoryFetchStateStore implements FetchStateStore {
     }
 
     @Override
+    public synchronized void recordAll(CollectorId collector, Map<String, Status> statuses,
+                                       Instant at) {
+        statuses.keySet().forEach(key -> StoreLimits.key("message key", key,
+            StoreLimits.MESSAGE_KEY));
+        states.computeIfAbsent(collector, id -> new HashMap<>()).putAll(statuses);
+    }
+
+    @Override
     public synchronized void forget(CollectorId collector, String messageKey) {
         StoreLimits.key("message key", messageKey, StoreLimits.MESSAGE_KEY);
         Map<String, Status> known = states.get(collector);

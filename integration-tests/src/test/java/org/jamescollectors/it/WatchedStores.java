@@ -3,24 +3,40 @@ package org.jamescollectors.it;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jamescollectors.collect.CollectorId;
 import org.jamescollectors.store.CollectorStore;
 import org.jamescollectors.store.FetchStateStore;
+import org.jamescollectors.store.FetchStateStore.Status;
 import org.jamescollectors.store.RunStore;
 import org.jamescollectors.store.StoreMetadata;
 import org.jamescollectors.store.Stores;
 
-/**
- * The real stores, except that recording a message as collected can crash right after the write.
- */
-final class CrashingStores implements Stores {
+/** The real stores, with a watcher told of every fetch-state write right after it is made. */
+final class WatchedStores implements Stores {
+    /** Told of each write of the fetch state; may throw to cut the run off there. */
+    interface Watcher {
+        void written(CollectorId collector, Map<String, Status> statuses);
+    }
+
     private final Stores delegate;
     private final FetchStateStore fetchStates;
 
-    CrashingStores(Stores delegate, int crashAtCollectedRecord) {
+    WatchedStores(Stores delegate, Watcher watcher) {
         this.delegate = delegate;
-        this.fetchStates = new CrashingFetchStates(delegate.fetchStates(), crashAtCollectedRecord);
+        this.fetchStates = new WatchedFetchStates(delegate.fetchStates(), watcher);
+    }
+
+    /** Crashes right after the n-th write that marks a message collected (alone or not). */
+    static WatchedStores crashingAt(Stores delegate, int collectedWrite) {
+        AtomicInteger writes = new AtomicInteger();
+        return new WatchedStores(delegate, (collector, statuses) -> {
+            if (statuses.containsValue(Status.COLLECTED)
+                && writes.incrementAndGet() == collectedWrite) {
+                throw new SimulatedCrash("after the state write");
+            }
+        });
     }
 
     @Override
@@ -58,14 +74,13 @@ final class CrashingStores implements Stores {
         // the server owns the real stores
     }
 
-    private static final class CrashingFetchStates implements FetchStateStore {
+    private static final class WatchedFetchStates implements FetchStateStore {
         private final FetchStateStore delegate;
-        private final int crashAt;
-        private int collectedRecords;
+        private final Watcher watcher;
 
-        CrashingFetchStates(FetchStateStore delegate, int crashAt) {
+        WatchedFetchStates(FetchStateStore delegate, Watcher watcher) {
             this.delegate = delegate;
-            this.crashAt = crashAt;
+            this.watcher = watcher;
         }
 
         @Override
@@ -76,9 +91,13 @@ final class CrashingStores implements Stores {
         @Override
         public void record(CollectorId collector, String messageKey, Status status, Instant at) {
             delegate.record(collector, messageKey, status, at);
-            if (status == Status.COLLECTED && ++collectedRecords == crashAt) {
-                throw new SimulatedCrash("after the state write");
-            }
+            watcher.written(collector, Map.of(messageKey, status));
+        }
+
+        @Override
+        public void recordAll(CollectorId collector, Map<String, Status> statuses, Instant at) {
+            delegate.recordAll(collector, statuses, at);
+            watcher.written(collector, statuses);
         }
 
         @Override

@@ -1,0 +1,151 @@
+package org.jamescollectors.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.james.GuiceJamesServer;
+import org.apache.james.JamesServerExtension;
+import org.apache.james.core.Username;
+import org.jamescollectors.collect.Collector;
+import org.jamescollectors.collect.CollectorId;
+import org.jamescollectors.collect.CollectorRunner;
+import org.jamescollectors.collect.MessageDelivery;
+import org.jamescollectors.collect.Protocol;
+import org.jamescollectors.collect.Retention;
+import org.jamescollectors.collect.Run;
+import org.jamescollectors.collect.Security;
+import org.jamescollectors.delivery.CollectedMessage;
+import org.jamescollectors.delivery.DeliveryOutcome;
+import org.jamescollectors.store.FetchStateStore.Status;
+import org.jamescollectors.store.Stores;
+import org.jamescollectors.testing.DovecotExtension;
+import org.jamescollectors.testing.DovecotServer;
+import org.jamescollectors.testing.TestMessages;
+import org.jamescollectors.testing.TestUsers;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The order of a run's writes, watched from the store: a message reaches James only once its
+ * "delivering" mark is stored, and a message costs one state write when the next one has been
+ * downloaded while it went through the pipeline.
+ */
+class WriteAheadOrderTest {
+    @RegisterExtension
+    @Order(1)
+    static final DovecotExtension DOVECOT = new DovecotExtension();
+
+    @RegisterExtension
+    @Order(2)
+    static final JamesServerExtension JAMES =
+        CollectorsJames.perClass(() -> Remote.settingsFor(DOVECOT.server()));
+
+    private static final int MESSAGES = 5;
+    private static final String PASSWORD = "order-test";
+
+    @TempDir
+    Path spool;
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void everyMessageShouldBeMarkedDeliveringBeforeJamesGetsIt(Protocol protocol,
+                                                                GuiceJamesServer james)
+        throws Exception {
+        TestHooks hooks = TestHooks.current();
+        Collector collector = collectorWithMessages(hooks, james, protocol);
+        List<String> seenByJames = Collections.synchronizedList(new ArrayList<>());
+        MessageDelivery checking = delivering(TestRunners.delivery(hooks), message ->
+            seenByJames.add(message.messageKey() + "="
+                + hooks.stores().fetchStates().statuses(collector.id()).get(message.messageKey())));
+        CollectorRunner runner = TestRunners.runner(hooks, hooks.stores(),
+            TestRunners.dovecot(DOVECOT.server()), checking, spool);
+
+        Run run = runner.run(collector, runner.start(collector, Run.Trigger.USER));
+
+        assertThat(run.messages()).isEqualTo(MESSAGES);
+        assertThat(seenByJames).hasSize(MESSAGES)
+            .allSatisfy(seen -> assertThat(seen).endsWith("=" + Status.DELIVERING));
+        assertThat(hooks.stores().fetchStates().statuses(collector.id()).values())
+            .hasSize(MESSAGES).containsOnly(Status.COLLECTED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void aMessageShouldCostOneStateWriteWhenTheNextIsDownloadedMeanwhile(Protocol protocol,
+                                                                          GuiceJamesServer james)
+        throws Exception {
+        TestHooks hooks = TestHooks.current();
+        Collector collector = collectorWithMessages(hooks, james, protocol);
+        List<Map<String, Status>> writes = Collections.synchronizedList(new ArrayList<>());
+        Stores watched = new WatchedStores(hooks.stores(), (id, statuses) -> {
+            if (id.equals(collector.id())) {
+                writes.add(statuses);
+            }
+        });
+        // A slow pipeline: the next message is surely downloaded when this one is through.
+        MessageDelivery slow = delivering(TestRunners.delivery(hooks), message -> pause());
+        CollectorRunner runner = TestRunners.runner(hooks, watched,
+            TestRunners.dovecot(DOVECOT.server()), slow, spool);
+
+        Run run = runner.run(collector, runner.start(collector, Run.Trigger.USER));
+
+        assertThat(run.messages()).isEqualTo(MESSAGES);
+        assertThat(writes).hasSize(MESSAGES + 1);
+        assertThat(writes.get(0).values()).containsExactly(Status.DELIVERING);
+        assertThat(writes.subList(1, MESSAGES)).allSatisfy(write ->
+            assertThat(write.values()).containsExactlyInAnyOrder(Status.COLLECTED,
+                Status.DELIVERING));
+        assertThat(writes.get(MESSAGES).values()).containsExactly(Status.COLLECTED);
+        assertThat(DOVECOT.server().messageCount(collector.account().username(), "INBOX"))
+            .isZero();
+    }
+
+    private interface BeforeDelivery {
+        void accept(CollectedMessage message);
+    }
+
+    private static MessageDelivery delivering(MessageDelivery real, BeforeDelivery before) {
+        return new MessageDelivery() {
+            @Override
+            public DeliveryOutcome deliver(CollectedMessage message) {
+                before.accept(message);
+                return real.deliver(message);
+            }
+
+            @Override
+            public boolean alreadyDelivered(Username owner, CollectorId id, String key) {
+                return real.alreadyDelivered(owner, id, key);
+            }
+        };
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Collector collectorWithMessages(TestHooks hooks, GuiceJamesServer james,
+                                                   Protocol protocol) throws Exception {
+        DovecotServer dovecot = DOVECOT.server();
+        String remoteUser = TestUsers.next("order");
+        dovecot.addUser(remoteUser, PASSWORD);
+        for (int i = 1; i <= MESSAGES; i++) {
+            dovecot.deliver(remoteUser, "INBOX", TestMessages.simple("order " + i));
+        }
+        return Remote.create(hooks, Username.of(CollectionEndToEndTest.jamesUser(james)),
+            Remote.account(dovecot, protocol, Security.TLS, remoteUser), PASSWORD,
+            Retention.fetchAll(), Optional.empty());
+    }
+}

@@ -1,0 +1,264 @@
+package org.jamescollectors.collect;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+
+import org.jamescollectors.delivery.CollectedMessage;
+import org.jamescollectors.delivery.DeliveryOutcome;
+import org.jamescollectors.remote.MailSource;
+import org.jamescollectors.remote.RemoteException;
+import org.jamescollectors.remote.RemoteMessage;
+import org.jamescollectors.store.FetchStateStore;
+import org.jamescollectors.store.FetchStateStore.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out one run's message plan over one remote session. Each message is downloaded into a
+ * temporary file, recorded as delivering, handed to James, then recorded as collected; remote
+ * deletions come once every message has been handled.
+ *
+ * <p>Two things keep a run fast without weakening that order. The next message downloads while
+ * the current one goes through the pipeline. And when it is already downloaded, the current
+ * message's "collected" mark is written in the same transaction as the next one's "delivering"
+ * mark, so a message costs one durable commit; otherwise the mark is written at once. A message
+ * is never handed to James before its "delivering" mark is durable, and a "collected" mark not
+ * yet written when a run dies is repaired by the next run, which finds the message in the
+ * mailbox.
+ */
+final class PlanRunner {
+    private static final Logger LOGGER = LoggerFactory.getLogger(PlanRunner.class);
+
+    /** What a pass needs from the runner; the same for every run. */
+    static final class Tools {
+        private final FetchStateStore fetchStates;
+        private final MessageDelivery delivery;
+        private final Clock clock;
+        private final ExecutorService downloads;
+        private final Path temporaryFolder;
+        private final long maxMessageSize;
+
+        Tools(FetchStateStore fetchStates, MessageDelivery delivery, Clock clock,
+              ExecutorService downloads, Path temporaryFolder, long maxMessageSize) {
+            this.fetchStates = fetchStates;
+            this.delivery = delivery;
+            this.clock = clock;
+            this.downloads = downloads;
+            this.temporaryFolder = temporaryFolder;
+            this.maxMessageSize = maxMessageSize;
+        }
+    }
+
+    private final Tools tools;
+    private final MailSource source;
+    private final Collector collector;
+    private final RunTally tally;
+    private final List<RemoteMessage> toDelete = new ArrayList<>();
+    private final Map<String, Status> unwritten = new LinkedHashMap<>();
+    private Optional<Download> ahead = Optional.empty();
+
+    private PlanRunner(Tools tools, MailSource source, Collector collector, RunTally tally) {
+        this.tools = tools;
+        this.source = source;
+        this.collector = collector;
+        this.tally = tally;
+    }
+
+    /**
+     * Handles every entry of the plan, then deletes remotely what may go. A present result is
+     * the failure that stopped the run early. A remote failure is thrown once the marks already
+     * earned are written; any other exception is thrown as it came, as a crash would end a run.
+     */
+    static Optional<RunFailure> run(Tools tools, MailSource source, Collector collector,
+                                    RunTally tally, MessagePlan plan) throws RemoteException {
+        return new PlanRunner(tools, source, collector, tally).runAll(plan.entries());
+    }
+
+    private Optional<RunFailure> runAll(List<MessagePlan.Entry> entries) throws RemoteException {
+        Optional<RunFailure> stop;
+        try {
+            stop = processAll(entries);
+        } catch (RemoteException e) {
+            discardAhead();
+            writeMarks();
+            throw e;
+        } catch (RuntimeException | Error e) {
+            discardAhead();
+            throw e;
+        }
+        discardAhead();
+        writeMarks();
+        if (!toDelete.isEmpty()) {
+            source.delete(toDelete);
+        }
+        return stop;
+    }
+
+    private Optional<RunFailure> processAll(List<MessagePlan.Entry> entries)
+        throws RemoteException {
+        for (int index = 0; index < entries.size(); index++) {
+            Optional<RunFailure> stop = process(entries, index);
+            if (stop.isPresent()) {
+                return stop;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Handles one planned message; a present result stops the run. */
+    private Optional<RunFailure> process(List<MessagePlan.Entry> entries, int index)
+        throws RemoteException {
+        MessagePlan.Entry entry = entries.get(index);
+        RemoteMessage message = entry.message();
+        switch (entry.step()) {
+            case DELETE:
+                toDelete.add(message);
+                return Optional.empty();
+            case TOO_LARGE:
+                LOGGER.debug("Leaving {} on the server: {} bytes is over the limit", message.key(),
+                    message.size());
+                tally.leftTooLarge(RunFailure.of(RunFailure.Code.TOO_LARGE, "a message of "
+                    + message.size() + " bytes is larger than this server accepts ("
+                    + tools.maxMessageSize + " bytes); it stays on the remote server"));
+                return Optional.empty();
+            case RECOVER:
+                if (tools.delivery.alreadyDelivered(collector.owner(), collector.id(),
+                    message.key())) {
+                    LOGGER.info("Message {} was delivered by an interrupted run; not delivering"
+                        + " it again", message.key());
+                    collected(message);
+                    writeMarks();
+                    return Optional.empty();
+                }
+                return deliver(entries, index);
+            case DELIVER:
+            default:
+                return deliver(entries, index);
+        }
+    }
+
+    private Optional<RunFailure> deliver(List<MessagePlan.Entry> entries, int index)
+        throws RemoteException {
+        RemoteMessage message = entries.get(index).message();
+        Path file = null;
+        try {
+            file = downloaded(message);
+            ahead = nextDownload(entries, index);
+            unwritten.put(message.key(), Status.DELIVERING);
+            writeMarks();
+            DeliveryOutcome outcome = tools.delivery.deliver(collectedMessage(message, file));
+            return afterDelivery(message, outcome);
+        } catch (IOException e) {
+            LOGGER.error("Cannot spool message {} to {}: {}", message.key(),
+                tools.temporaryFolder, e.toString());
+            return Optional.of(RunFailure.of(RunFailure.Code.LOCAL,
+                "the server could not store the message temporarily; it will be retried"));
+        } finally {
+            Download.deleteQuietly(file);
+        }
+    }
+
+    /** The message's file: downloaded ahead while the previous message was delivered, or now. */
+    private Path downloaded(RemoteMessage message) throws RemoteException, IOException {
+        Optional<Download> started =
+            ahead.filter(download -> download.message().key().equals(message.key()));
+        if (started.isEmpty()) {
+            discardAhead();
+        }
+        ahead = Optional.empty();
+        return started.orElseGet(() -> start(message)).file();
+    }
+
+    /**
+     * Starts downloading the next message to deliver, unless a message to recover comes first:
+     * that one may need no download at all, and the session must be free when it does.
+     */
+    private Optional<Download> nextDownload(List<MessagePlan.Entry> entries, int index) {
+        for (int next = index + 1; next < entries.size(); next++) {
+            MessagePlan.Step step = entries.get(next).step();
+            if (step == MessagePlan.Step.DELIVER) {
+                return Optional.of(start(entries.get(next).message()));
+            }
+            if (step == MessagePlan.Step.RECOVER) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Download start(RemoteMessage message) {
+        return Download.start(tools.downloads, source, message, tools.temporaryFolder,
+            collector.id());
+    }
+
+    private Optional<RunFailure> afterDelivery(RemoteMessage message, DeliveryOutcome outcome) {
+        if (outcome.kind() != DeliveryOutcome.Kind.FAILED) {
+            collected(message);
+            if (ahead.map(Download::isDone).orElse(false)) {
+                LOGGER.debug("Marking {} collected with the next message", message.key());
+            } else {
+                writeMarks();
+            }
+            return Optional.empty();
+        }
+        tools.fetchStates.forget(collector.id(), message.key());
+        LOGGER.warn("Delivery of {} failed, left on the server: {}", message.key(),
+            outcome.reason());
+        if (outcome.overQuota()) {
+            return Optional.of(RunFailure.of(RunFailure.Code.OVER_QUOTA,
+                "your mailbox is full; collection resumes when there is space again"));
+        }
+        RunFailure failure = outcome.temporary()
+            ? RunFailure.of(RunFailure.Code.LOCAL,
+                "a message could not be delivered yet; it will be retried at the next run")
+            : RunFailure.of(RunFailure.Code.REJECTED,
+                "a message was refused by this server's checks and left on the remote server");
+        tally.failed(failure);
+        return Optional.empty();
+    }
+
+    private void collected(RemoteMessage message) {
+        unwritten.put(message.key(), Status.COLLECTED);
+        tally.collected(message.size());
+        if (collector.retention().deleteAfterFetch()) {
+            toDelete.add(message);
+        }
+    }
+
+    /** Writes the marks not written yet, in one transaction. */
+    private void writeMarks() {
+        if (unwritten.isEmpty()) {
+            return;
+        }
+        tools.fetchStates.recordAll(collector.id(), Map.copyOf(unwritten), tools.clock.instant());
+        unwritten.clear();
+    }
+
+    private void discardAhead() {
+        ahead.ifPresent(Download::discard);
+        ahead = Optional.empty();
+    }
+
+    private CollectedMessage collectedMessage(RemoteMessage message, Path file)
+        throws IOException {
+        return CollectedMessage.builder()
+            .owner(collector.owner())
+            .collectorId(collector.id())
+            .collectorName(collector.name())
+            .messageKey(message.key())
+            .protocol(collector.account().protocol())
+            .remoteHost(collector.account().host())
+            .targetFolder(collector.targetFolder())
+            .internalDate(message.internalDate())
+            .content(file, Files.size(file))
+            .build();
+    }
+}
