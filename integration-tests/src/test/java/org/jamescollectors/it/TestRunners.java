@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.jamescollectors.collect.CollectorRunner;
 import org.jamescollectors.collect.MailSources;
 import org.jamescollectors.collect.MessageDelivery;
+import org.jamescollectors.config.CollectorsConfiguration;
 import org.jamescollectors.notify.PauseNotifier;
 import org.jamescollectors.remote.HostResolver;
 import org.jamescollectors.remote.MailSourceConnector;
@@ -32,7 +33,13 @@ final class TestRunners {
 
     static CollectorRunner runner(TestHooks hooks, Stores stores, MailSources sources,
                                   MessageDelivery delivery, Path spool) {
-        return new CollectorRunner(stores, hooks.cipher(), sources, delivery, hooks.configuration(),
+        return runner(hooks, hooks.configuration(), stores, sources, delivery, spool);
+    }
+
+    static CollectorRunner runner(TestHooks hooks, CollectorsConfiguration configuration,
+                                  Stores stores, MailSources sources, MessageDelivery delivery,
+                                  Path spool) {
+        return new CollectorRunner(stores, hooks.cipher(), sources, delivery, configuration,
             Clock.systemUTC(), spool, owner -> true, PauseNotifier.none());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
@@ -20,6 +21,7 @@ import org.jamescollectors.collect.Protocol;
 import org.jamescollectors.collect.Retention;
 import org.jamescollectors.collect.Run;
 import org.jamescollectors.collect.Security;
+import org.jamescollectors.config.CollectorsConfiguration;
 import org.jamescollectors.delivery.CollectedMessage;
 import org.jamescollectors.delivery.DeliveryOutcome;
 import org.jamescollectors.store.FetchStateStore.Status;
@@ -36,8 +38,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The order of a run's writes, watched from the store: a message reaches James only once its
- * "delivering" mark is stored, and a message costs one state write when the next one has been
- * downloaded while it went through the pipeline.
+ * "delivering" mark is stored, a message costs one state write when the next one has been
+ * downloaded while it went through the pipeline, and two messages share the pipeline.
  */
 class WriteAheadOrderTest {
     @RegisterExtension
@@ -93,7 +95,7 @@ class WriteAheadOrderTest {
         });
         // A slow pipeline: the next message is surely downloaded when this one is through.
         MessageDelivery slow = delivering(TestRunners.delivery(hooks), message -> pause());
-        CollectorRunner runner = TestRunners.runner(hooks, watched,
+        CollectorRunner runner = TestRunners.runner(hooks, oneDeliveryAtATime(), watched,
             TestRunners.dovecot(DOVECOT.server()), slow, spool);
 
         Run run = runner.run(collector, runner.start(collector, Run.Trigger.USER));
@@ -107,6 +109,49 @@ class WriteAheadOrderTest {
         assertThat(writes.get(MESSAGES).values()).containsExactly(Status.COLLECTED);
         assertThat(DOVECOT.server().messageCount(collector.account().username(), "INBOX"))
             .isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Protocol.class)
+    void twoMessagesShouldBeInThePipelineAtOnceByDefault(Protocol protocol,
+                                                         GuiceJamesServer james)
+        throws Exception {
+        TestHooks hooks = TestHooks.current();
+        Collector collector = collectorWithMessages(hooks, james, protocol);
+        AtomicInteger inPipeline = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        MessageDelivery counting = new MessageDelivery() {
+            private final MessageDelivery real = TestRunners.delivery(hooks);
+
+            @Override
+            public DeliveryOutcome deliver(CollectedMessage message) {
+                most.accumulateAndGet(inPipeline.incrementAndGet(), Math::max);
+                pause();
+                try {
+                    return real.deliver(message);
+                } finally {
+                    inPipeline.decrementAndGet();
+                }
+            }
+
+            @Override
+            public boolean alreadyDelivered(Username owner, CollectorId id, String key) {
+                return real.alreadyDelivered(owner, id, key);
+            }
+        };
+        CollectorRunner runner = TestRunners.runner(hooks, hooks.stores(),
+            TestRunners.dovecot(DOVECOT.server()), counting, spool);
+
+        Run run = runner.run(collector, runner.start(collector, Run.Trigger.USER));
+
+        assertThat(run.messages()).isEqualTo(MESSAGES);
+        assertThat(most.get()).isEqualTo(hooks.configuration().parallelDeliveries()).isEqualTo(2);
+        assertThat(CollectionEndToEndTest.inbox(james, collector.owner().asString()))
+            .hasSize(MESSAGES);
+    }
+
+    private static CollectorsConfiguration oneDeliveryAtATime() throws Exception {
+        return CollectorsConfiguration.fromMap(Map.of("collection.parallelDeliveries", "1"));
     }
 
     private interface BeforeDelivery {

@@ -36,7 +36,7 @@ import org.slf4j.MDC;
  * records it as being delivered, hands it to James, records it as collected, and finally deletes
  * remotely what was collected ({@link PlanRunner}). The order of those writes is what makes a run
  * that is cut off anywhere safe to run again. Runs on the caller's thread, which must not be a
- * Reactor parallel one; downloads run on threads of the runner's own.
+ * Reactor parallel one; downloads and deliveries run on threads of the runner's own.
  */
 public final class CollectorRunner implements CollectorRuns {
     private static final Logger LOGGER = LoggerFactory.getLogger(CollectorRunner.class);
@@ -52,7 +52,7 @@ public final class CollectorRunner implements CollectorRuns {
     private final Path temporaryFolder;
     private final Predicate<Username> ownerExists;
     private final PauseNotifier pauseNotifier;
-    private final ExecutorService downloads = Executors.newCachedThreadPool(downloadThreads());
+    private final ExecutorService messageThreads = Executors.newCachedThreadPool(messageThreads());
 
     public CollectorRunner(Stores stores, SecretCipher cipher, MailSources sources,
                            MessageDelivery delivery, CollectorsConfiguration configuration,
@@ -165,8 +165,8 @@ public final class CollectorRunner implements CollectorRuns {
         MessagePlan plan = MessagePlan.of(listing, statuses, collector.account().protocol(),
             collector.retention(), MessagePlan.Limits.of(configuration.maxMessageSize(),
                 configuration.maxMessagesPerRun(), configuration.maxBytesPerRun()));
-        PlanRunner.Tools tools = new PlanRunner.Tools(fetchStates, delivery, clock, downloads,
-            temporaryFolder, configuration.maxMessageSize());
+        PlanRunner.Tools tools = new PlanRunner.Tools(fetchStates, delivery, clock, messageThreads,
+            temporaryFolder, configuration.maxMessageSize(), configuration.parallelDeliveries());
         return PlanRunner.run(tools, source, collector, tally, plan);
     }
 
@@ -217,10 +217,11 @@ public final class CollectorRunner implements CollectorRuns {
             UPDATE_ATTEMPTS);
     }
 
-    private static ThreadFactory downloadThreads() {
+    /** Threads that download messages and hand them to James for the runs. */
+    private static ThreadFactory messageThreads() {
         AtomicInteger counter = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(task, "collector-download-" + counter.incrementAndGet());
+            Thread thread = new Thread(task, "collector-message-" + counter.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,34 +28,39 @@ import org.slf4j.LoggerFactory;
  * temporary file, recorded as delivering, handed to James, then recorded as collected; remote
  * deletions come once every message has been handled.
  *
- * <p>Two things keep a run fast without weakening that order. The next message downloads while
- * the current one goes through the pipeline. And when it is already downloaded, the current
- * message's "collected" mark is written in the same transaction as the next one's "delivering"
- * mark, so a message costs one durable commit; otherwise the mark is written at once. A message
- * is never handed to James before its "delivering" mark is durable, and a "collected" mark not
- * yet written when a run dies is repaired by the next run, which finds the message in the
- * mailbox.
+ * <p>Three things keep a run fast without weakening that order. The next message downloads while
+ * the current one goes through the pipeline. Up to {@code parallelDeliveries} small messages are
+ * in James' pipeline at once (a message over {@value #ALONE_ABOVE} bytes goes alone, to bound
+ * memory). And a "collected" mark rides in the same transaction as the next message's
+ * "delivering" mark when that message is already downloaded; otherwise it is written at once.
+ * So a message costs one durable commit. A message is never handed to James before its
+ * "delivering" mark is durable, and a "collected" mark not yet written when a run dies is
+ * repaired by the next run, which finds the message in the mailbox.
  */
 final class PlanRunner {
     private static final Logger LOGGER = LoggerFactory.getLogger(PlanRunner.class);
+    static final long ALONE_ABOVE = 1L << 20;
 
     /** What a pass needs from the runner; the same for every run. */
     static final class Tools {
         private final FetchStateStore fetchStates;
         private final MessageDelivery delivery;
         private final Clock clock;
-        private final ExecutorService downloads;
+        private final ExecutorService threads;
         private final Path temporaryFolder;
         private final long maxMessageSize;
+        private final int parallelDeliveries;
 
         Tools(FetchStateStore fetchStates, MessageDelivery delivery, Clock clock,
-              ExecutorService downloads, Path temporaryFolder, long maxMessageSize) {
+              ExecutorService threads, Path temporaryFolder, long maxMessageSize,
+              int parallelDeliveries) {
             this.fetchStates = fetchStates;
             this.delivery = delivery;
             this.clock = clock;
-            this.downloads = downloads;
+            this.threads = threads;
             this.temporaryFolder = temporaryFolder;
             this.maxMessageSize = maxMessageSize;
+            this.parallelDeliveries = parallelDeliveries;
         }
     }
 
@@ -63,6 +70,7 @@ final class PlanRunner {
     private final RunTally tally;
     private final List<RemoteMessage> toDelete = new ArrayList<>();
     private final Map<String, Status> unwritten = new LinkedHashMap<>();
+    private final Deque<Delivery> inFlight = new ArrayDeque<>();
     private Optional<Download> ahead = Optional.empty();
 
     private PlanRunner(Tools tools, MailSource source, Collector collector, RunTally tally) {
@@ -85,13 +93,16 @@ final class PlanRunner {
     private Optional<RunFailure> runAll(List<MessagePlan.Entry> entries) throws RemoteException {
         Optional<RunFailure> stop;
         try {
-            stop = processAll(entries);
+            stop = processAll(entries).or(() -> settle(0));
         } catch (RemoteException e) {
             discardAhead();
+            settle(0);
             writeMarks();
             throw e;
         } catch (RuntimeException | Error e) {
+            // As a crash would: James finishes what it was given, nothing more is recorded.
             discardAhead();
+            inFlight.forEach(Delivery::awaitQuietly);
             throw e;
         }
         discardAhead();
@@ -149,21 +160,47 @@ final class PlanRunner {
         throws RemoteException {
         RemoteMessage message = entries.get(index).message();
         Path file = null;
+        CollectedMessage collected;
         try {
             file = downloaded(message);
-            ahead = nextDownload(entries, index);
-            unwritten.put(message.key(), Status.DELIVERING);
-            writeMarks();
-            DeliveryOutcome outcome = tools.delivery.deliver(collectedMessage(message, file));
-            return afterDelivery(message, outcome);
+            collected = collectedMessage(message, file);
         } catch (IOException e) {
+            Download.deleteQuietly(file);
             LOGGER.error("Cannot spool message {} to {}: {}", message.key(),
                 tools.temporaryFolder, e.toString());
-            return Optional.of(RunFailure.of(RunFailure.Code.LOCAL,
-                "the server could not store the message temporarily; it will be retried"));
-        } finally {
-            Download.deleteQuietly(file);
+            return settle(0).or(() -> Optional.of(RunFailure.of(RunFailure.Code.LOCAL,
+                "the server could not store the message temporarily; it will be retried")));
         }
+        boolean alone = message.size() > ALONE_ABOVE;
+        Optional<RunFailure> stop = alone ? settle(0) : Optional.empty();
+        if (stop.isPresent()) {
+            Download.deleteQuietly(file);
+            return stop;
+        }
+        ahead = nextDownload(entries, index);
+        try {
+            unwritten.put(message.key(), Status.DELIVERING);
+            writeMarks();
+            inFlight.add(Delivery.start(tools.threads, tools.delivery, message, collected, file));
+        } catch (RuntimeException | Error e) {
+            Download.deleteQuietly(file);
+            throw e;
+        }
+        return settle(alone ? 0 : tools.parallelDeliveries - 1);
+    }
+
+    /**
+     * Waits for the oldest deliveries until at most {@code keep} are in James' pipeline; a stop
+     * waits for all of them, so that every message handed over is accounted for.
+     */
+    private Optional<RunFailure> settle(int keep) {
+        Optional<RunFailure> stop = Optional.empty();
+        while (inFlight.size() > (stop.isPresent() ? 0 : keep)) {
+            Delivery oldest = inFlight.poll();
+            Optional<RunFailure> result = afterDelivery(oldest.message(), oldest.outcome());
+            stop = stop.or(() -> result);
+        }
+        return stop;
     }
 
     /** The message's file: downloaded ahead while the previous message was delivered, or now. */
@@ -195,7 +232,7 @@ final class PlanRunner {
     }
 
     private Download start(RemoteMessage message) {
-        return Download.start(tools.downloads, source, message, tools.temporaryFolder,
+        return Download.start(tools.threads, source, message, tools.temporaryFolder,
             collector.id());
     }
 

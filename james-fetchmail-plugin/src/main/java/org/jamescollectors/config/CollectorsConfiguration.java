@@ -31,6 +31,7 @@ public final class CollectorsConfiguration {
     private int concurrency;
     private int perHostConcurrency;
     private int maxMessagesPerRun;
+    private int parallelDeliveries;
     private long maxBytesPerRun;
     private Duration leaseDuration;
     private int runHistorySize;
@@ -101,6 +102,7 @@ public final class CollectorsConfiguration {
         concurrency = reader.integer("collection.concurrency", 4, 1, 256);
         perHostConcurrency = reader.integer("collection.perHostConcurrency", 2, 1, 256);
         maxMessagesPerRun = reader.integer("collection.maxMessagesPerRun", 1000, 1, 1_000_000);
+        parallelDeliveries = reader.integer("collection.parallelDeliveries", 2, 1, 16);
         maxBytesPerRun = reader.size("collection.maxBytesPerRun", 1L << 30, 1);
         leaseDuration = reader.duration("collection.leaseDuration", Duration.ofMinutes(10),
             Duration.ofSeconds(5));
@@ -241,6 +243,11 @@ public final class CollectorsConfiguration {
     /** How many sessions this node opens at once to one remote host. */
     public int perHostConcurrency() {
         return perHostConcurrency;
+    }
+
+    /** How many messages of one run may be in James' pipeline at once (1: the remote order). */
+    public int parallelDeliveries() {
+        return parallelDeliveries;
     }
 
     public int maxMessagesPerRun() {

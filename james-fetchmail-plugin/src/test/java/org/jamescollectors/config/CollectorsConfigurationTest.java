@@ -24,6 +24,21 @@ class CollectorsConfigurationTest {
         assertThat(defaults.pauseAfterAuthenticationFailures()).isEqualTo(2);
         assertThat(defaults.pauseAfterFailingFor()).isEqualTo(Duration.ofDays(3));
         assertThat(defaults.storeSettings()).isEmpty();
+        assertThat(defaults.parallelDeliveries()).isEqualTo(2);
+    }
+
+    @Test
+    void parallelDeliveriesShouldBeReadWithinItsBounds() throws Exception {
+        CollectorsConfiguration one = CollectorsConfiguration.fromMap(
+            Map.of("collection.parallelDeliveries", "1"));
+
+        assertThat(one.parallelDeliveries()).isEqualTo(1);
+        assertThatThrownBy(() -> CollectorsConfiguration.fromMap(
+            Map.of("collection.parallelDeliveries", "0")))
+            .hasMessageContaining("collection.parallelDeliveries");
+        assertThatThrownBy(() -> CollectorsConfiguration.fromMap(
+            Map.of("collection.parallelDeliveries", "17")))
+            .hasMessageContaining("collection.parallelDeliveries");
     }
 
     @Test
