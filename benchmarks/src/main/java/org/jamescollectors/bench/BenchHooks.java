@@ -116,6 +116,7 @@ public final class BenchHooks implements UserDefinedStartable {
         MailboxSession session = mailboxes.createSystemSession(Username.of(user));
         MailboxPath path = MailboxPath.forUser(Username.of(user), folder);
         if (Mono.from(mailboxes.mailboxExists(path, session)).block()) {
+            emptyFolder(user, folder);
             mailboxes.deleteMailbox(path, session);
         }
     }
