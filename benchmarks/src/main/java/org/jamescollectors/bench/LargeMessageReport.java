@@ -119,15 +119,17 @@ final class LargeMessageReport {
         rows.put("Peak heap: the heap pools' peaks, summed", run -> mib(run.number("poolPeaks")));
         rows.put("Peak heap: most in use at once (garbage included)",
             run -> mib(run.number("highestInUse")) + times(run.number("highestInUse")));
-        rows.put("Peak RSS (VmHWM)", run -> mib(run.number("peakRssKib") * 1024)
-            + " (" + mib(run.number("rssStartKib") * 1024) + " at the start)");
+        rows.put("Peak RSS (VmHWM)", run -> run.number("peakRssKib") < 0 ? "-"
+            : mib(run.number("peakRssKib") * 1024) + " (" + mib(run.number("rssStartKib") * 1024)
+            + " at the start)");
         rows.put("Live heap before (after a full GC)", run -> mib(run.number("heapBefore")));
         rows.put("Live heap after (after a full GC)", run -> mib(run.number("heapAfter")));
         rows.put("Kept after the collection: after − before",
             run -> mib(kept(run)) + times(kept(run)));
         rows.put("… of it, the memory mailbox's copy (sampled arrays)",
-            run -> mib(mailboxBytes(run)));
-        rows.put("… of it, held only softly (sampled arrays)", run -> mib(softlyHeldBytes(run)));
+            run -> kept(run) < 0 ? "-" : mib(mailboxBytes(run)));
+        rows.put("… of it, held only softly (sampled arrays)",
+            run -> kept(run) < 0 ? "-" : mib(softlyHeldBytes(run)));
         rows.put("Transient at the peak: most in use − before − kept",
             run -> mib(transientBytes(run)) + times(transientBytes(run)));
         rows.put("Garbage collections during the collection", run -> run.text("collections")
@@ -163,11 +165,19 @@ final class LargeMessageReport {
             + (run.number("storedBytes") - messageBytes) + " bytes of added header lines";
     }
 
+    /** -1 when not measured. */
     private long kept(LargeMessageRun run) {
+        if (run.number("heapAfter") < 0 || run.number("heapBefore") < 0) {
+            return -1;
+        }
         return run.number("heapAfter") - run.number("heapBefore");
     }
 
+    /** -1 when not measured. */
     private long transientBytes(LargeMessageRun run) {
+        if (kept(run) < 0 || run.number("highestInUse") < 0) {
+            return -1;
+        }
         return run.number("highestInUse") - run.number("heapBefore") - kept(run);
     }
 
@@ -338,6 +348,9 @@ final class LargeMessageReport {
     }
 
     private String times(long bytes) {
+        if (bytes < 0) {
+            return "";
+        }
         return String.format(Locale.ROOT, " (%.2f × the message)", bytes / (double) messageBytes);
     }
 
