@@ -15,12 +15,14 @@ import jdk.jfr.consumer.RecordedObject;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * A flight recording of the large allocations in this JVM over one span: every object too big
- * for a thread-local allocation buffer, with the stack that allocated it. A whole copy of a
- * message is one such array (or the last of a growing buffer's arrays).
+ * A flight recording of the large allocations in this JVM over one span: every object made
+ * outside a thread-local allocation buffer or as the first of a new one (so every object
+ * bigger than a buffer), with the stack that allocated it. A whole copy of a message is one
+ * such array (or the last of a growing buffer's arrays).
  */
 final class AllocationProfile implements AutoCloseable {
     private static final String OUTSIDE_TLAB = "jdk.ObjectAllocationOutsideTLAB";
+    private static final String IN_NEW_TLAB = "jdk.ObjectAllocationInNewTLAB";
     private static final String OLD_OBJECT = "jdk.OldObjectSample";
     private static final int CHAIN_LENGTH = 12;
     private static final String OURS = "org.jamescollectors.";
@@ -38,6 +40,8 @@ final class AllocationProfile implements AutoCloseable {
     static AllocationProfile start(Path file) {
         Recording recording = new Recording();
         recording.enable(OUTSIDE_TLAB).withStackTrace();
+        // A thread whose buffer is nearly full takes a new one sized for the object instead.
+        recording.enable(IN_NEW_TLAB).withStackTrace();
         // A sample of the objects allocated meanwhile, big ones first; those still alive when
         // the recording stops come with the chain of references that keeps them.
         recording.enable(OLD_OBJECT).with("cutoff", "infinity").withStackTrace();
@@ -57,7 +61,8 @@ final class AllocationProfile implements AutoCloseable {
         List<Survivor> survivors = new ArrayList<>();
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             String name = event.getEventType().getName();
-            if (OUTSIDE_TLAB.equals(name) && event.getLong("allocationSize") >= minimum) {
+            if ((OUTSIDE_TLAB.equals(name) || IN_NEW_TLAB.equals(name))
+                && event.getLong("allocationSize") >= minimum) {
                 allocations.add(Allocation.of(event));
             }
             if (OLD_OBJECT.equals(name) && event.getLong("arrayElements") >= minimum) {
