@@ -58,7 +58,7 @@ final class LargeMessageReport {
             .filter(Allocation::madeByUs).count();
         return "at most " + mib(peak) + " of the heap in use at once; the "
             + "whole copies are James'\n(its memory mailbox keeps the message in the heap); our "
-            + "code allocated " + (ours == 0 ? "no array of 1 MiB or more"
+            + "code allocated " + (ours == 0 ? "no recorded array of 1 MiB or more"
             : ours + " arrays of 1 MiB or more, none of them a whole copy") + ".";
     }
 
