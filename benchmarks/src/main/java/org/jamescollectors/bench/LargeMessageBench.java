@@ -10,6 +10,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -33,6 +34,7 @@ public final class LargeMessageBench {
         "-XX:FlightRecorderOptions:stackdepth=512", "-Djava.awt.headless=true");
     static final long HEAP_LIMIT = 512L << 20;
     static final long BODY_BYTES = 50L << 20;
+    private static final long WARM_UP_BYTES = 4096;
     private static final Logger LOGGER = LoggerFactory.getLogger(LargeMessageBench.class);
     private static final long TIMEOUT_MINUTES = 15;
     private static final int LOG_TAIL_LINES = 8;
@@ -54,7 +56,7 @@ public final class LargeMessageBench {
             LOGGER.info("Memory: one message of {} bytes, a James JVM with {}", size,
                 String.join(" ", JAMES_JVM));
             try (DovecotServer dovecot = DovecotServer.start()) {
-                Thread stopper = new Thread(() -> stop(dovecot));
+                Thread stopper = new Thread(() -> stop(dovecot, scratch));
                 Runtime.getRuntime().addShutdownHook(stopper);
                 try {
                     return LargeMessageReport.render(collect(root, scratch, dovecot, message),
@@ -92,6 +94,7 @@ public final class LargeMessageBench {
         return findings(results, log, ending, dovecot);
     }
 
+    /** What the James JVM needs to know, in a file; fills the remote accounts on the way. */
     private static void writeSettings(Path file, Path root, Path scratch, DovecotServer dovecot,
                                       Path message) throws IOException {
         Properties settings = new Properties();
@@ -101,20 +104,27 @@ public final class LargeMessageBench {
         settings.setProperty("trustStore", dovecot.trustStore().toAbsolutePath().toString());
         settings.setProperty("trustStorePassword", DovecotServer.TRUST_STORE_PASSWORD);
         for (Protocol protocol : List.of(Protocol.POP3, Protocol.IMAP)) {
-            String name = protocol.name().toLowerCase();
             settings.setProperty(protocol.name() + ".port",
                 Integer.toString(dovecot.port(protocol, Security.TLS)));
-            settings.setProperty(protocol.name() + ".remote", "large-" + name);
-            dovecot.addUser("large-" + name, LargeMessageJames.PASSWORD);
-            dovecot.deliver("large-" + name, LargeMessageJames.INBOX, message);
-            dovecot.addUser("warm-up-" + name, LargeMessageJames.PASSWORD);
-            Path small = scratch.resolve("warm-up-" + name + ".eml");
-            LargeMessageFile.write(small, 4096, "warm-up");
-            dovecot.deliver("warm-up-" + name, LargeMessageJames.INBOX, small);
+            settings.setProperty(protocol.name() + ".remote", fillRemotes(protocol, scratch,
+                dovecot, message));
         }
         try (OutputStream out = Files.newOutputStream(file)) {
             settings.store(out, "the memory benchmark's James");
         }
+    }
+
+    /** The large message's account for the protocol (returned) and its warm-up account. */
+    private static String fillRemotes(Protocol protocol, Path scratch, DovecotServer dovecot,
+                                      Path message) throws IOException {
+        String name = protocol.name().toLowerCase(Locale.ROOT);
+        dovecot.addUser("warm-up-" + name, LargeMessageJames.PASSWORD);
+        Path small = scratch.resolve("warm-up-" + name + ".eml");
+        LargeMessageFile.write(small, WARM_UP_BYTES, "warm-up");
+        dovecot.deliver("warm-up-" + name, LargeMessageJames.INBOX, small);
+        dovecot.addUser("large-" + name, LargeMessageJames.PASSWORD);
+        dovecot.deliver("large-" + name, LargeMessageJames.INBOX, message);
+        return "large-" + name;
     }
 
     private static List<String> command(Path settings, Path results) {
@@ -142,7 +152,7 @@ public final class LargeMessageBench {
         Map<String, Integer> left = new TreeMap<>();
         for (Protocol protocol : List.of(Protocol.POP3, Protocol.IMAP)) {
             left.put(protocol.name(), dovecot.messageCount("large-"
-                + protocol.name().toLowerCase(), LargeMessageJames.INBOX));
+                + protocol.name().toLowerCase(Locale.ROOT), LargeMessageJames.INBOX));
         }
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         if (!ending.isEmpty()) {
@@ -153,10 +163,11 @@ public final class LargeMessageBench {
         return LargeMessageReport.Findings.of(values, left, ending, tail);
     }
 
-    /** Ctrl-C or a kill must not leave Dovecot running. */
-    private static void stop(DovecotServer dovecot) {
+    /** Ctrl-C or a kill must not leave Dovecot running nor the scratch folder behind. */
+    private static void stop(DovecotServer dovecot, Path scratch) {
         try {
             dovecot.close();
+            deleteTree(scratch);
         } catch (Exception e) {
             LOGGER.debug("Already stopped", e);
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -75,7 +76,7 @@ public final class LargeMessageJames {
             Paths.get(settings.getProperty("root")).resolve("conf-samples"), jamesSettings());
         try {
             for (Protocol protocol : List.of(Protocol.POP3, Protocol.IMAP)) {
-                collect(protocol, "warm-up-" + protocol.name().toLowerCase());
+                collect(protocol, "warm-up-" + protocol.name().toLowerCase(Locale.ROOT));
             }
             try (AllocationProfile warmUp = AllocationProfile.start(work.resolve("warm-up.jfr"))) {
                 warmUp.stop(Long.MAX_VALUE);
