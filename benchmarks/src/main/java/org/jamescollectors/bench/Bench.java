@@ -34,6 +34,7 @@ public final class Bench {
     private static final MessageSet.Size FULL_SIZE = MessageSet.Size.of(1800, 180, 10);
     private static final MessageSet.Size QUICK_SIZE = MessageSet.Size.of(20, 2, 0);
     private static final String CHART = "docs/benchmarks.png";
+    private static final String LARGE = "benchmarks/target/bench-large.md";
 
     private final Path root;
     private final String mode;
@@ -47,6 +48,9 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "";
         Path root = Paths.get("").toAbsolutePath();
+        if ("--large".equals(mode)) {
+            large(root);
+        }
         if (!DovecotServer.isInstalled() || !Files.isExecutable(Contenders.FETCHMAIL)
             || !Files.isExecutable(External.TIME)) {
             System.err.println("bench: needs dovecot-imapd, dovecot-pop3d, openssl, fetchmail "
@@ -60,6 +64,26 @@ public final class Bench {
             System.exit(1);
         }
         // James' threads would keep the JVM alive.
+        System.exit(0);
+    }
+
+    /** Only the memory benchmark: prints its section and writes it to {@value #LARGE}. */
+    private static void large(Path root) {
+        if (!DovecotServer.isInstalled()) {
+            System.err.println("bench: needs dovecot-imapd, dovecot-pop3d and openssl "
+                + "(Debian packages)");
+            System.exit(2);
+        }
+        try {
+            String section = LargeMessageBench.measure(root);
+            System.out.println();
+            System.out.println(section);
+            Files.writeString(root.resolve(LARGE), section, StandardCharsets.UTF_8);
+            LOGGER.info("Wrote {}", LARGE);
+        } catch (Exception e) {
+            LOGGER.error("The memory benchmark failed", e);
+            System.exit(1);
+        }
         System.exit(0);
     }
 

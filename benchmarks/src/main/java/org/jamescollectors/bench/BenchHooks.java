@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import org.apache.james.core.Username;
 import org.apache.james.mailbox.MailboxManager;
 import org.apache.james.mailbox.MailboxSession;
 import org.apache.james.mailbox.MessageManager;
+import org.apache.james.mailbox.MessageUid;
+import org.apache.james.mailbox.model.Content;
 import org.apache.james.mailbox.model.FetchGroup;
 import org.apache.james.mailbox.model.MailboxPath;
 import org.apache.james.mailbox.model.MessageRange;
@@ -113,8 +116,26 @@ public final class BenchHooks implements UserDefinedStartable {
         MailboxSession session = mailboxes.createSystemSession(Username.of(user));
         MailboxPath path = MailboxPath.forUser(Username.of(user), folder);
         if (Mono.from(mailboxes.mailboxExists(path, session)).block()) {
+            emptyFolder(user, folder);
             mailboxes.deleteMailbox(path, session);
         }
+    }
+
+    /**
+     * Deletes the folder's messages, if it exists. James' memory mailbox forgets a deleted
+     * folder but keeps its messages in the heap; deleted messages it does let go.
+     */
+    void emptyFolder(String user, String folder) throws Exception {
+        MailboxSession session = mailboxes.createSystemSession(Username.of(user));
+        MailboxPath path = MailboxPath.forUser(Username.of(user), folder);
+        if (!Mono.from(mailboxes.mailboxExists(path, session)).block()) {
+            return;
+        }
+        MessageManager mailbox = mailboxes.getMailbox(path, session);
+        List<MessageUid> uids = new ArrayList<>();
+        mailbox.getMessages(MessageRange.all(), FetchGroup.MINIMAL, session)
+            .forEachRemaining(message -> uids.add(message.getUid()));
+        mailbox.delete(uids, session);
     }
 
     /** How many messages the folder holds (0 when it does not exist). */
@@ -156,5 +177,27 @@ public final class BenchHooks implements UserDefinedStartable {
                 action.accept(in.readAllBytes());
             }
         }
+    }
+
+    /** Hands each message of the folder, if it exists, to the reader as a stream. */
+    void readEachMessage(String user, String folder, MessageReader reader) throws Exception {
+        MailboxSession session = mailboxes.createSystemSession(Username.of(user));
+        MailboxPath path = MailboxPath.forUser(Username.of(user), folder);
+        if (!Mono.from(mailboxes.mailboxExists(path, session)).block()) {
+            return;
+        }
+        Iterator<MessageResult> results = mailboxes.getMailbox(path, session)
+            .getMessages(MessageRange.all(), FetchGroup.FULL_CONTENT, session);
+        while (results.hasNext()) {
+            Content content = results.next().getFullContent();
+            try (InputStream in = content.getInputStream()) {
+                reader.read(in, content.size());
+            }
+        }
+    }
+
+    /** Reads one stored message without holding it whole. */
+    interface MessageReader {
+        void read(InputStream content, long size) throws Exception;
     }
 }
