@@ -37,8 +37,10 @@ import com.google.inject.multibindings.Multibinder;
  */
 final class CollectorsJames {
     static final String DOMAIN = "collect.test";
+    /** Without these files James would listen on its default ports, on every interface. */
     private static final List<String> RESOURCE_CONF = List.of("dnsservice.xml", "domainlist.xml",
-        "usersrepository.xml", "jmx.properties", "mailrepositorystore.xml");
+        "usersrepository.xml", "jmx.properties", "mailrepositorystore.xml", "imapserver.xml",
+        "lmtpserver.xml", "pop3server.xml", "smtpserver.xml");
 
     private CollectorsJames() {
     }

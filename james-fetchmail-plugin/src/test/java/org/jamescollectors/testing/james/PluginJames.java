@@ -45,7 +45,8 @@ public final class PluginJames {
     private static final String CONF_RESOURCES = "/james-plugin/";
     private static final List<String> CONF_FILES = List.of("dnsservice.xml", "domainlist.xml",
         "extensions.properties", "jmx.properties", "mailetcontainer.xml",
-        "mailrepositorystore.xml", "usersrepository.xml");
+        "mailrepositorystore.xml", "usersrepository.xml", "imapserver.xml", "lmtpserver.xml",
+        "pop3server.xml", "smtpserver.xml");
     private static final String METRICS_ROUTES =
         "org.apache.james.webadmin.dropwizard.MetricsRoutes";
 
