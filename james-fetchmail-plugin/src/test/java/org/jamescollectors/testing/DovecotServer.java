@@ -375,6 +375,11 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
         return root.resolve("ssl/truststore.p12");
     }
 
+    /** Dovecot's log: logins, refused logins, sessions that ended before any login. */
+    public Path log() {
+        return root.resolve("dovecot.log");
+    }
+
     public Path config() {
         return root.resolve("dovecot.conf");
     }
