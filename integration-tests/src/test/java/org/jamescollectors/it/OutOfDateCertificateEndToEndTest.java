@@ -115,14 +115,14 @@ class OutOfDateCertificateEndToEndTest {
         }
     }
 
-    static Stream<Arguments> sessions() {
+    static Stream<Arguments> connections() {
         return Stream.of(Protocol.IMAP, Protocol.POP3).flatMap(protocol ->
             Stream.of(Security.TLS, Security.STARTTLS).flatMap(security -> Stream.of(
                 Arguments.of(protocol, security, true), Arguments.of(protocol, security, false))));
     }
 
     @ParameterizedTest(name = "{0} {1} expired={2}")
-    @MethodSource("sessions")
+    @MethodSource("connections")
     void runShouldFailAsTlsBeforeAnyCredentialWhenCertificateIsOutOfDate(Protocol protocol,
         Security security, boolean pastEnd, GuiceJamesServer james) throws Exception {
         DovecotServer server = pastEnd ? expired : notYetValid;
@@ -209,8 +209,8 @@ class OutOfDateCertificateEndToEndTest {
     }
 
     /**
-     * Dovecot logged the session as ended with no user ({@code user=<>}: no login was tried), and
-     * never names the user: it does for every login, accepted or refused, and every password
+     * Dovecot logged the connection as ended with no user ({@code user=<>}: no login was tried),
+     * and never names the user: it does for every login, accepted or refused, and every password
      * lookup.
      */
     private static void assertNoLoginAttempt(DovecotServer server, long logStart,

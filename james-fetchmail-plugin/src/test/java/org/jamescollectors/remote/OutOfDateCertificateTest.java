@@ -49,14 +49,14 @@ class OutOfDateCertificateTest {
         }
     }
 
-    static Stream<Arguments> sessions() {
+    static Stream<Arguments> connections() {
         return Stream.of(Protocol.IMAP, Protocol.POP3).flatMap(protocol ->
             Stream.of(Security.TLS, Security.STARTTLS).flatMap(security -> Stream.of(
                 Arguments.of(protocol, security, true), Arguments.of(protocol, security, false))));
     }
 
     @ParameterizedTest(name = "{0} {1} expired={2}")
-    @MethodSource("sessions")
+    @MethodSource("connections")
     void openShouldFailWithTlsBeforeAnyCredentialWhenCertificateIsOutOfDate(
         Protocol protocol, Security security, boolean pastEnd) throws Exception {
         DovecotServer server = pastEnd ? expired : notYetValid;

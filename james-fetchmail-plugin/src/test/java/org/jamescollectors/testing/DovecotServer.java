@@ -375,7 +375,7 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
         return root.resolve("ssl/truststore.p12");
     }
 
-    /** Dovecot's log: logins, refused logins, sessions that ended before any login. */
+    /** Dovecot's log: logins, refused logins, connections that ended before any login. */
     public Path log() {
         return root.resolve("dovecot.log");
     }

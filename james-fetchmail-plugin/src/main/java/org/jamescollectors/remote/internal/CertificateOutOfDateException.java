@@ -15,7 +15,7 @@ import java.util.Optional;
  * refused whoever vouches for it, even a trust store holding that very certificate, which the
  * JDK's checks alone would accept.
  */
-public final class CertificateOutOfDateException extends CertificateException {
+final class CertificateOutOfDateException extends CertificateException {
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter DATE =
         DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -50,15 +50,6 @@ public final class CertificateOutOfDateException extends CertificateException {
             }
         }
         return Optional.empty();
-    }
-
-    public boolean expired() {
-        return expired;
-    }
-
-    /** When it expired, or when it becomes valid. */
-    public Instant limit() {
-        return limit;
     }
 
     /** What the owner of a collector reads, for the server named {@code host}. */
