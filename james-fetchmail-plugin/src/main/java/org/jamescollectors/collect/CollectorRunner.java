@@ -113,7 +113,7 @@ public final class CollectorRunner implements CollectorRuns {
             password = cipher.decrypt(collector.id(), collector.encryptedPassword());
         } catch (SecretException e) {
             LOGGER.error("Cannot decrypt the stored password: {}", e.getMessage());
-            return Optional.of(RunFailure.of(RunFailure.Code.LOCAL,
+            return Optional.of(RunFailure.of(RunFailure.Code.PASSWORD_UNREADABLE,
                 "the stored password cannot be read on this server; enter it again"));
         }
         MailSource source;

@@ -19,6 +19,7 @@ public final class RunFailure {
         TOO_LARGE("too-large", false),
         REJECTED("rejected", false),
         LOCAL("local", false),
+        PASSWORD_UNREADABLE("password-unreadable", true),
         FAILING_TOO_LONG("failing-too-long", true),
         OWNER_UNKNOWN("owner-unknown", false);
 

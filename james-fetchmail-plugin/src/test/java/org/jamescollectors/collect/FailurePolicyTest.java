@@ -40,6 +40,19 @@ class FailurePolicyTest {
     }
 
     @Test
+    void unreadableStoredPasswordShouldPauseAtOnceSayingWhatToDo() {
+        RunFailure unreadable = RunFailure.of(RunFailure.Code.PASSWORD_UNREADABLE,
+            "enter it again");
+
+        Collector after = policy.afterFailure(collector(), unreadable, NOW);
+
+        assertThat(after.state()).isEqualTo(CollectorState.PAUSED);
+        assertThat(after.problem()).map(Problem::code).contains("password-unreadable");
+        assertThat(after.problem()).map(Problem::message).contains("enter it again");
+        assertThat(after.problem().flatMap(Problem::retryAt)).isEmpty();
+    }
+
+    @Test
     void transientFailuresShouldBackOffExponentiallyUpToTheCap() {
         assertThat(policy.backoff(1)).isBetween(Duration.ofSeconds(48), Duration.ofMinutes(1));
         assertThat(policy.backoff(2)).isBetween(Duration.ofSeconds(96), Duration.ofMinutes(2));

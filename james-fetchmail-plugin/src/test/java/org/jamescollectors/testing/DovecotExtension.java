@@ -18,7 +18,7 @@ public final class DovecotExtension implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         Peers.assumeInstalled(DovecotServer.isInstalled(), "Dovecot",
-            "apt-get install dovecot-imapd dovecot-pop3d openssl");
+            "apt-get install dovecot-imapd dovecot-pop3d");
         server = context.getRoot().getStore(NAMESPACE)
             .getOrComputeIfAbsent(DovecotServer.class.getName(), key -> new Running(),
                 Running.class)

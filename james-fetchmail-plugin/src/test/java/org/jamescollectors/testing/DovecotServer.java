@@ -13,9 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.Key;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +45,9 @@ import org.jamescollectors.remote.TlsTrust;
 public final class DovecotServer implements RemoteMailbox, AutoCloseable {
     public static final Path DOVECOT = Paths.get("/usr/sbin/dovecot");
     public static final Path DOVEADM = Paths.get("/usr/bin/doveadm");
-    public static final Path OPENSSL = Paths.get("/usr/bin/openssl");
+    /** The JDK's keytool, which makes the test certificate. */
+    public static final Path KEYTOOL = Paths.get(System.getProperty("java.home"), "bin",
+        "keytool");
     /** The password of {@link #trustStore()}. */
     public static final String TRUST_STORE_PASSWORD = "changeit";
     private static final int MAIL_UID = 65534;
@@ -54,6 +56,7 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
 
     private final Path root;
     private final boolean asRoot;
+    private final CertificateValidity validity;
     private final int imapPort;
     private final int imapsPort;
     private final int pop3Port;
@@ -61,8 +64,10 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
     private final Map<String, Path> maildirs = new ConcurrentHashMap<>();
     private Process process;
 
-    private DovecotServer(Path root, boolean asRoot, List<Integer> ports) {
+    private DovecotServer(Path root, boolean asRoot, List<Integer> ports,
+                          CertificateValidity validity) {
         this.root = root;
+        this.validity = validity;
         this.asRoot = asRoot;
         this.imapPort = ports.get(0);
         this.imapsPort = ports.get(1);
@@ -70,18 +75,23 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
         this.pop3sPort = ports.get(3);
     }
 
-    /** Dovecot, doveadm and openssl (for the test certificate) are all there. */
+    /** Dovecot, doveadm and keytool (for the test certificate) are all there. */
     public static boolean isInstalled() {
         return Files.isExecutable(DOVECOT) && Files.isExecutable(DOVEADM)
-            && Files.isExecutable(OPENSSL);
+            && Files.isExecutable(KEYTOOL);
     }
 
     /** Writes the configuration, starts Dovecot in the foreground and waits for its banners. */
     public static DovecotServer start() throws Exception {
+        return start(CertificateValidity.current());
+    }
+
+    /** The same, its certificate valid only when {@code validity} says. */
+    public static DovecotServer start(CertificateValidity validity) throws Exception {
         Path root = Files.createTempDirectory("dovecot-test-");
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
         boolean asRoot = "root".equals(System.getProperty("user.name"));
-        DovecotServer server = new DovecotServer(root, asRoot, freePorts(4));
+        DovecotServer server = new DovecotServer(root, asRoot, freePorts(4), validity);
         try {
             server.prepare();
             server.launch();
@@ -106,21 +116,37 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
             pop3Port, pop3sPort));
     }
 
+    /**
+     * A self-signed certificate made by the JDK's keytool, which can date it in the past or the
+     * future; its key and certificate are then written as PEM for Dovecot.
+     */
     private void makeCertificate() throws Exception {
-        run(List.of(OPENSSL.toString(), "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-            "-days", "30", "-subj", "/CN=localhost",
-            "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-            "-keyout", root.resolve("ssl/key.pem").toString(),
-            "-out", certificate().toString()), new byte[0]);
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        try (InputStream in = Files.newInputStream(certificate())) {
-            Certificate cert = CertificateFactory.getInstance("X.509").generateCertificate(in);
-            store.setCertificateEntry("dovecot-test", cert);
+        Path keyStore = root.resolve("ssl/server.p12");
+        run(List.of(KEYTOOL.toString(), "-genkeypair", "-keystore", keyStore.toString(),
+            "-storetype", "PKCS12", "-storepass", TRUST_STORE_PASSWORD, "-alias", "dovecot",
+            "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
+            "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+            "-startdate", validity.startDate(), "-validity", validity.days()), new byte[0]);
+        KeyStore server = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            server.load(in, TRUST_STORE_PASSWORD.toCharArray());
         }
+        Certificate cert = server.getCertificate("dovecot");
+        Key key = server.getKey("dovecot", TRUST_STORE_PASSWORD.toCharArray());
+        Files.writeString(root.resolve("ssl/key.pem"), pem("PRIVATE KEY", key.getEncoded()));
+        Files.writeString(certificate(), pem("CERTIFICATE", cert.getEncoded()));
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("dovecot-test", cert);
         try (OutputStream out = Files.newOutputStream(trustStore())) {
-            store.store(out, TRUST_STORE_PASSWORD.toCharArray());
+            trust.store(out, TRUST_STORE_PASSWORD.toCharArray());
         }
+    }
+
+    private static String pem(String type, byte[] der) {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(der);
+        return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
     }
 
     private void launch() throws Exception {
@@ -349,6 +375,11 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
         return root.resolve("ssl/truststore.p12");
     }
 
+    /** Dovecot's log: logins, refused logins, connections that ended before any login. */
+    public Path log() {
+        return root.resolve("dovecot.log");
+    }
+
     public Path config() {
         return root.resolve("dovecot.conf");
     }
@@ -370,6 +401,41 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
         }
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    /** When the test certificate is valid, in whole days from now. */
+    public static final class CertificateValidity {
+        private final int startDays;
+        private final int days;
+
+        private CertificateValidity(int startDays, int days) {
+            this.startDays = startDays;
+            this.days = days;
+        }
+
+        /** Valid from yesterday for 30 days. */
+        public static CertificateValidity current() {
+            return new CertificateValidity(-1, 30);
+        }
+
+        /** Valid for 30 days that ended {@code daysAgo} days ago. */
+        public static CertificateValidity endedDaysAgo(int daysAgo) {
+            return new CertificateValidity(-daysAgo - 30, 30);
+        }
+
+        /** Valid for 30 days from {@code daysAhead} days on. */
+        public static CertificateValidity startingInDays(int daysAhead) {
+            return new CertificateValidity(daysAhead, 30);
+        }
+
+        /** keytool's relative form: {@code -31d}, {@code +10d}. */
+        String startDate() {
+            return (startDays < 0 ? "" : "+") + startDays + "d";
+        }
+
+        String days() {
+            return Integer.toString(days);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -125,6 +126,11 @@ public final class Connection implements AutoCloseable {
         if (e instanceof SocketTimeoutException) {
             return RemoteException.of(FailureKind.TIMEOUT, host + " did not complete the TLS"
                 + " handshake within " + seconds(timeouts.handshake().toMillis()) + ".", e);
+        }
+        Optional<CertificateOutOfDateException> outOfDate =
+            CertificateOutOfDateException.findIn(e);
+        if (outOfDate.isPresent()) {
+            return RemoteException.of(FailureKind.TLS, outOfDate.get().userMessage(host), e);
         }
         if (e instanceof SSLException) {
             return RemoteException.of(FailureKind.TLS, "A secure (TLS) connection to " + host

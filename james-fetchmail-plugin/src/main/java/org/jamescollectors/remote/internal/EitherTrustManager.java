@@ -3,6 +3,7 @@ package org.jamescollectors.remote.internal;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,8 +11,9 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * Accepts a server when any of its trust managers does. Each delegate gets the socket or engine,
- * so each verifies the host name as well as the chain. Never trusts a client.
+ * Accepts a server when its own certificate is valid now and any of its trust managers accepts
+ * it. Each delegate gets the socket or engine, so each verifies the host name as well as the
+ * chain. Never trusts a client.
  */
 public final class EitherTrustManager extends X509ExtendedTrustManager {
     private final List<X509ExtendedTrustManager> delegates;
@@ -31,7 +33,11 @@ public final class EitherTrustManager extends X509ExtendedTrustManager {
         void run(X509ExtendedTrustManager manager) throws CertificateException;
     }
 
-    private void anyAccepts(Check check) throws CertificateException {
+    private void anyAccepts(X509Certificate[] chain, Check check) throws CertificateException {
+        if (chain == null || chain.length == 0) {
+            throw new CertificateException("the server sent no certificate");
+        }
+        CertificateOutOfDateException.requireValid(chain[0], Instant.now());
         CertificateException first = null;
         for (X509ExtendedTrustManager delegate : delegates) {
             try {
@@ -47,13 +53,13 @@ public final class EitherTrustManager extends X509ExtendedTrustManager {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
         throws CertificateException {
-        anyAccepts(manager -> manager.checkServerTrusted(chain, authType, socket));
+        anyAccepts(chain, manager -> manager.checkServerTrusted(chain, authType, socket));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
         throws CertificateException {
-        anyAccepts(manager -> manager.checkServerTrusted(chain, authType, engine));
+        anyAccepts(chain, manager -> manager.checkServerTrusted(chain, authType, engine));
     }
 
     @Override
