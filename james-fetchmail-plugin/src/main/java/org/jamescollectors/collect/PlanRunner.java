@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,15 +31,17 @@ import org.slf4j.LoggerFactory;
  * <p>Three things keep a run fast without weakening that order. The next message downloads while
  * the current one goes through the pipeline. Up to {@code parallelDeliveries} small messages are
  * in James' pipeline at once (a message over {@value #ALONE_ABOVE} bytes goes alone, to bound
- * memory). And a "collected" mark rides in the same transaction as the next message's
- * "delivering" mark when that message is already downloaded; otherwise it is written at once.
- * So a message costs one durable commit. A message is never handed to James before its
- * "delivering" mark is durable, and a "collected" mark not yet written when a run dies is
- * repaired by the next run, which finds the message in the mailbox.
+ * memory). And the marks are written by a {@link MarkWriter} in the background: "delivering"
+ * marks a few messages ahead, "collected" marks as soon as James is done, in shared
+ * transactions. A message is never handed to James before its "delivering" mark is durable; a
+ * message marked ahead but not reached is forgotten again at the end of the run; and a
+ * "collected" mark not yet durable when a run dies is repaired by the next run, which finds the
+ * message in the mailbox.
  */
 final class PlanRunner {
     private static final Logger LOGGER = LoggerFactory.getLogger(PlanRunner.class);
     static final long ALONE_ABOVE = 1L << 20;
+    static final int MARK_AHEAD = 8;
 
     /** What a pass needs from the runner; the same for every run. */
     static final class Tools {
@@ -69,15 +71,18 @@ final class PlanRunner {
     private final Collector collector;
     private final RunTally tally;
     private final List<RemoteMessage> toDelete = new ArrayList<>();
-    private final Map<String, Status> unwritten = new LinkedHashMap<>();
+    private final MarkWriter marks;
+    private final Map<String, Long> markedDelivering = new HashMap<>();
     private final Deque<Delivery> inFlight = new ArrayDeque<>();
     private Optional<Download> ahead = Optional.empty();
+    private int markedUpTo;
 
     private PlanRunner(Tools tools, MailSource source, Collector collector, RunTally tally) {
         this.tools = tools;
         this.source = source;
         this.collector = collector;
         this.tally = tally;
+        this.marks = new MarkWriter(tools.fetchStates, collector.id(), tools.clock, tools.threads);
     }
 
     /**
@@ -97,7 +102,7 @@ final class PlanRunner {
         } catch (RemoteException e) {
             discardAhead();
             settle(0);
-            writeMarks();
+            finishMarks();
             throw e;
         } catch (RuntimeException | Error e) {
             // As a crash would: James finishes what it was given, nothing more is recorded.
@@ -106,7 +111,7 @@ final class PlanRunner {
             throw e;
         }
         discardAhead();
-        writeMarks();
+        finishMarks();
         if (!toDelete.isEmpty()) {
             source.delete(toDelete);
         }
@@ -146,7 +151,6 @@ final class PlanRunner {
                     LOGGER.info("Message {} was delivered by an interrupted run; not delivering"
                         + " it again", message.key());
                     collected(message);
-                    writeMarks();
                     return Optional.empty();
                 }
                 return deliver(entries, index);
@@ -179,8 +183,11 @@ final class PlanRunner {
         }
         ahead = nextDownload(entries, index);
         try {
-            unwritten.put(message.key(), Status.DELIVERING);
-            writeMarks();
+            markAhead(entries, index);
+            Long mark = markedDelivering.remove(message.key());
+            if (mark != null) {
+                marks.await(mark);
+            }
             inFlight.add(Delivery.start(tools.threads, tools.delivery, message, collected, file));
         } catch (RuntimeException | Error e) {
             Download.deleteQuietly(file);
@@ -239,11 +246,6 @@ final class PlanRunner {
     private Optional<RunFailure> afterDelivery(RemoteMessage message, DeliveryOutcome outcome) {
         if (outcome.kind() != DeliveryOutcome.Kind.FAILED) {
             collected(message);
-            if (ahead.map(Download::isDone).orElse(false)) {
-                LOGGER.debug("Marking {} collected with the next message", message.key());
-            } else {
-                writeMarks();
-            }
             return Optional.empty();
         }
         tools.fetchStates.forget(collector.id(), message.key());
@@ -263,20 +265,37 @@ final class PlanRunner {
     }
 
     private void collected(RemoteMessage message) {
-        unwritten.put(message.key(), Status.COLLECTED);
+        marks.write(message.key(), Status.COLLECTED);
         tally.collected(message.size());
         if (collector.retention().deleteAfterFetch()) {
             toDelete.add(message);
         }
     }
 
-    /** Writes the marks not written yet, in one transaction. */
-    private void writeMarks() {
-        if (unwritten.isEmpty()) {
-            return;
+    /**
+     * Asks for the "delivering" marks of this message and of the next messages to deliver, up to
+     * {@value #MARK_AHEAD} ahead, so that they are durable by the time each is handed over.
+     */
+    private void markAhead(List<MessagePlan.Entry> entries, int index) {
+        int end = Math.min(entries.size(), index + 1 + MARK_AHEAD);
+        for (int next = Math.max(index, markedUpTo); next < end; next++) {
+            MessagePlan.Entry entry = entries.get(next);
+            if (entry.step() == MessagePlan.Step.DELIVER) {
+                String key = entry.message().key();
+                markedDelivering.put(key, marks.write(key, Status.DELIVERING));
+            }
         }
-        tools.fetchStates.recordAll(collector.id(), Map.copyOf(unwritten), tools.clock.instant());
-        unwritten.clear();
+        markedUpTo = Math.max(markedUpTo, end);
+    }
+
+    /**
+     * Waits for every mark, then forgets the messages marked ahead that the run did not reach,
+     * so that they count as new again rather than as possibly delivered.
+     */
+    private void finishMarks() {
+        marks.flush();
+        markedDelivering.keySet().forEach(key -> tools.fetchStates.forget(collector.id(), key));
+        markedDelivering.clear();
     }
 
     private void discardAhead() {
