@@ -34,6 +34,7 @@ public final class Bench {
     private static final MessageSet.Size FULL_SIZE = MessageSet.Size.of(1800, 180, 10);
     private static final MessageSet.Size QUICK_SIZE = MessageSet.Size.of(20, 2, 0);
     private static final String CHART = "docs/benchmarks.png";
+    private static final String SCALE_SECTION = "benchmarks/target/bench-scale.md";
 
     private final Path root;
     private final String mode;
@@ -47,6 +48,9 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "";
         Path root = Paths.get("").toAbsolutePath();
+        if ("--scale".equals(mode)) {
+            System.exit(scale(root));
+        }
         if (!DovecotServer.isInstalled() || !Files.isExecutable(Contenders.FETCHMAIL)
             || !Files.isExecutable(External.TIME)) {
             System.err.println("bench: needs dovecot-imapd, dovecot-pop3d, openssl, fetchmail "
@@ -61,6 +65,26 @@ public final class Bench {
         }
         // James' threads would keep the JVM alive.
         System.exit(0);
+    }
+
+    /** Only the scale part: prints its section and writes it to {@link #SCALE_SECTION}. */
+    private static int scale(Path root) {
+        if (!DovecotServer.isInstalled()) {
+            System.err.println("bench: needs dovecot-imapd, dovecot-pop3d and openssl (Debian "
+                + "packages)");
+            return 2;
+        }
+        try {
+            String section = ScaleBench.run(root);
+            System.out.println();
+            System.out.println(section);
+            Files.writeString(root.resolve(SCALE_SECTION), section, StandardCharsets.UTF_8);
+            LOGGER.info("Wrote {}", SCALE_SECTION);
+            return 0;
+        } catch (Exception e) {
+            LOGGER.error("The scale benchmark failed", e);
+            return 1;
+        }
     }
 
     private void run() throws Exception {
