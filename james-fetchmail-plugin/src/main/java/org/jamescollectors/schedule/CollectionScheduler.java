@@ -53,6 +53,7 @@ public final class CollectionScheduler implements AutoCloseable {
     private final Map<String, AtomicInteger> sessionsPerHost = new ConcurrentHashMap<>();
     private final Map<String, CollectorId> busyAccounts = new ConcurrentHashMap<>();
     private volatile boolean suspended;
+    private volatile boolean closed;
     private volatile Instant lastTick = Instant.EPOCH;
     private Instant lastRenewal = Instant.EPOCH;
     private Instant lastSuspensionRead = Instant.EPOCH;
@@ -138,7 +139,7 @@ public final class CollectionScheduler implements AutoCloseable {
     }
 
     private void loop() {
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!closed && !Thread.currentThread().isInterrupted()) {
             try {
                 sleepUntil(tickSafely());
             } catch (InterruptedException e) {
@@ -151,7 +152,11 @@ public final class CollectionScheduler implements AutoCloseable {
         try {
             return tick();
         } catch (RuntimeException e) {
-            LOGGER.error("Collector scheduler tick failed: {}", e.toString(), e);
+            if (closed) {
+                LOGGER.debug("Collector scheduler tick ended by the shutdown", e);
+            } else {
+                LOGGER.error("Collector scheduler tick failed: {}", e.toString(), e);
+            }
             return clock.instant().plus(TICK);
         }
     }
@@ -320,6 +325,7 @@ public final class CollectionScheduler implements AutoCloseable {
     /** Stops ticking and waits a little for runs under way; their leases are given back. */
     @Override
     public void close() {
+        closed = true;
         ticker.shutdownNow();
         workers.shutdown();
         try {
