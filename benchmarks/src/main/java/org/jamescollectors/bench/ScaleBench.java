@@ -28,12 +28,14 @@ public final class ScaleBench {
     static final int COLLECTORS = 10_000;
     static final Duration INTERVAL = Duration.ofMinutes(5);
     /** Runs at once on the node; see {@link ScaleReport} for why this many. */
-    static final int CONCURRENCY = 16;
+    static final int CONCURRENCY = 32;
     /** Every account is on the one Dovecot, which stands for every provider at once. */
     static final int PER_HOST = CONCURRENCY;
     static final Duration BASELINE = Duration.ofSeconds(30);
     static final Duration IDLE = Duration.ofSeconds(60);
     private static final Logger LOGGER = LoggerFactory.getLogger(ScaleBench.class);
+    /** Collectors stored and deleted before measuring James without any. */
+    static final int WARM_UP = 100;
     private static final Duration LEAD = Duration.ofSeconds(10);
     private static final Duration SETTLE = Duration.ofSeconds(3);
     private static final Duration DRAIN = Duration.ofSeconds(15);
@@ -56,7 +58,7 @@ public final class ScaleBench {
      */
     public static String run(Path root) throws Exception {
         Path scratch = Files.createTempDirectory("bench-scale-");
-        try (DovecotServer dovecot = DovecotServer.start()) {
+        try (DovecotServer dovecot = DovecotServer.startPooled()) {
             LOGGER.info("Scale: adding {} accounts to Dovecot...", COLLECTORS);
             for (int i = 0; i < COLLECTORS; i++) {
                 dovecot.addUser("user" + i, ScaleNode.PASSWORD);
@@ -77,13 +79,16 @@ public final class ScaleBench {
     }
 
     private String measure() throws Exception {
+        int port = dovecot.port(Protocol.POP3, Security.TLS);
         node.ask("owners", COMMAND_TIMEOUT);
+        node.ask("warm " + WARM_UP + " " + port, COMMAND_TIMEOUT);
         LOGGER.info("Scale: James idle with no collector ({})...", BASELINE);
         report.none(idle(BASELINE));
         LOGGER.info("Scale: storing {} collectors...", COLLECTORS);
-        String[] created = node.ask("create " + COLLECTORS + " "
-            + dovecot.port(Protocol.POP3, Security.TLS), COMMAND_TIMEOUT).split(" ");
-        long createMillis = Long.parseLong(created[1]);
+        int half = COLLECTORS / 2;
+        long createMillis = create(0, half, port);
+        report.halfHeap(heap());
+        createMillis += create(half, COLLECTORS - half, port);
         report.createMillis(createMillis);
         LOGGER.info("Scale: James idle with {} collectors ({})...", COLLECTORS, IDLE);
         report.idle(idle(IDLE));
@@ -92,9 +97,18 @@ public final class ScaleBench {
         return report.build().markdown();
     }
 
+    private long create(int from, int count, int port) throws Exception {
+        String answer = node.ask("create " + from + " " + count + " " + port, COMMAND_TIMEOUT);
+        return Long.parseLong(answer.split(" ")[1]);
+    }
+
+    private long heap() throws Exception {
+        return Long.parseLong(node.ask("heap", COMMAND_TIMEOUT).split(" ")[0]);
+    }
+
     /** The heap after a full collection, then the CPU share over the span. */
     private ScaleReport.Phase idle(Duration span) throws Exception {
-        long heap = Long.parseLong(node.ask("heap", COMMAND_TIMEOUT).split(" ")[0]);
+        long heap = heap();
         Thread.sleep(SETTLE.toMillis());
         double before = ProcUsage.cpuSeconds(node.pid());
         long start = System.nanoTime();

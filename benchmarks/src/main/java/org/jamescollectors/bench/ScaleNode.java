@@ -84,8 +84,11 @@ public final class ScaleNode {
                 return owners();
             case "heap":
                 return heap();
+            case "warm":
+                return warm(Integer.parseInt(words[1]), Integer.parseInt(words[2]));
             case "create":
-                return create(Integer.parseInt(words[1]), Integer.parseInt(words[2]));
+                return create(Integer.parseInt(words[1]), Integer.parseInt(words[2]),
+                    Integer.parseInt(words[3]));
             case "schedule":
                 return schedule(Instant.ofEpochMilli(Long.parseLong(words[1])),
                     Long.parseLong(words[2]));
@@ -119,27 +122,42 @@ public final class ScaleNode {
         return "heap " + used + " " + millis;
     }
 
-    /** Collectors of user0..user(count-1) on the remote POP3S port, due a day from now. */
-    private String create(int count, int port) throws Exception {
-        BenchHooks hooks = BenchHooks.current();
+    /**
+     * Stores that many collectors and deletes them again, so that what storing one costs James
+     * once (classes, compiled statements) is paid before the heap is measured without any.
+     */
+    private String warm(int count, int port) throws Exception {
+        CollectorStore store = BenchHooks.current().stores().collectors();
+        for (int i = 0; i < count; i++) {
+            store.delete(store.create(collector(i, port, Instant.now())).id());
+        }
+        return "warm " + count;
+    }
+
+    /** Collectors of user(from)..user(from+count-1) on the remote POP3S port, due in a day. */
+    private String create(int from, int count, int port) throws Exception {
+        CollectorStore store = BenchHooks.current().stores().collectors();
         Instant now = Instant.now();
         long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            CollectorId id = CollectorId.random();
-            RemoteAccount account = RemoteAccount.pop3("localhost", port, Security.TLS,
-                "user" + i);
-            hooks.stores().collectors().create(Collector.builder()
-                .id(id)
-                .owner(owner(i))
-                .name("scale " + i)
-                .account(account)
-                .encryptedPassword(hooks.cipher().encrypt(id, Password.of(PASSWORD)))
-                .retention(Retention.fetchAll())
-                .createdAt(now)
-                .nextRunAt(now.plus(FAR_AWAY))
-                .build());
+        for (int i = from; i < from + count; i++) {
+            store.create(collector(i, port, now));
         }
         return "created " + count + " " + (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static Collector collector(int index, int port, Instant now) throws Exception {
+        BenchHooks hooks = BenchHooks.current();
+        CollectorId id = CollectorId.random();
+        return Collector.builder()
+            .id(id)
+            .owner(owner(index))
+            .name("scale " + index)
+            .account(RemoteAccount.pop3("localhost", port, Security.TLS, "user" + index))
+            .encryptedPassword(hooks.cipher().encrypt(id, Password.of(PASSWORD)))
+            .retention(Retention.fetchAll())
+            .createdAt(now)
+            .nextRunAt(now.plus(FAR_AWAY))
+            .build();
     }
 
     /**

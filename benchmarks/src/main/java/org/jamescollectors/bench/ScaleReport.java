@@ -65,6 +65,8 @@ final class ScaleReport {
                 mebibytes(figures.cycle.heapBytes) + " (that collection paused James "
                     + figures.cycleGcMillis + " ms)")
             + row("Heap per idle collector", heapPerCollector() + " B")
+            + row("Heap per idle collector, from the " + half() + "th to the " + count()
+                + "th", marginalHeapPerCollector() + " B")
             + row("Start lag p50 / p95 / p99 / max", runs.lagPercentile(50) + " / "
                 + runs.lagPercentile(95) + " / " + runs.lagPercentile(99) + " / "
                 + runs.maxLag() + " ms")
@@ -117,8 +119,10 @@ final class ScaleReport {
             + "are rewritten to one every "
             + ScaleBench.INTERVAL.toMillis() / ScaleBench.COLLECTORS + " ms, starting a few "
             + "seconds later. Heap per idle collector: the heap with "
-            + "them stored minus the heap with none, divided by their number (it includes "
-            + "what Derby caches of their rows).\n"
+            + "them stored minus the heap with none (after " + ScaleBench.WARM_UP
+            + " collectors were stored and deleted, so that classes and compiled statements "
+            + "are in both), divided by their number; it includes what Derby's page cache "
+            + "holds of their rows.\n"
             + "- Lag: the start time recorded by the collector's first scheduled run minus its "
             + "due time. The remote accounts are empty: a run logs in over TLS, lists, "
             + "finds nothing new and records itself, the steady state of most accounts.\n"
@@ -134,6 +138,16 @@ final class ScaleReport {
 
     private long heapPerCollector() {
         return (figures.idle.heapBytes - figures.none.heapBytes) / ScaleBench.COLLECTORS;
+    }
+
+    /** What the second half of the collectors added, each: fixed costs left out. */
+    private long marginalHeapPerCollector() {
+        int second = ScaleBench.COLLECTORS - ScaleBench.COLLECTORS / 2;
+        return (figures.idle.heapBytes - figures.halfHeap) / second;
+    }
+
+    private static String half() {
+        return String.format(Locale.ROOT, "%,d", ScaleBench.COLLECTORS / 2);
     }
 
     private static String count() {
@@ -158,6 +172,7 @@ final class ScaleReport {
         private Phase idle;
         private Phase cycle;
         private long cycleGcMillis;
+        private long halfHeap;
         private long createMillis;
         private int scheduledLate;
         private ScaleRuns runs;
@@ -174,6 +189,11 @@ final class ScaleReport {
 
         Builder cycle(Phase phase) {
             this.cycle = phase;
+            return this;
+        }
+
+        Builder halfHeap(long bytes) {
+            this.halfHeap = bytes;
             return this;
         }
 
