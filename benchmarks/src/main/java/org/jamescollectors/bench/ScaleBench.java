@@ -119,8 +119,9 @@ public final class ScaleBench {
 
     /**
      * Spreads the due times evenly over one interval, then measures James' CPU over that
-     * interval, with one full collection halfway for the heap, and reads every run back. The
-     * first is due after the lead, once every due time is written.
+     * interval and reads every run back. The first is due after the lead, once every due time
+     * is written. The heap is taken just after the interval, with the next cycle's runs under
+     * way, so that the full collection's pause delays none of the runs measured.
      */
     private void cycle(Duration lead) throws Exception {
         long step = INTERVAL.toMillis() / COLLECTORS;
@@ -132,10 +133,10 @@ public final class ScaleBench {
             COLLECTORS, step, first);
         sleepUntil(first);
         double before = ProcUsage.cpuSeconds(node.pid());
-        sleepUntil(first.plus(INTERVAL.dividedBy(2)));
-        String[] heap = node.ask("heap", COMMAND_TIMEOUT).split(" ");
         sleepUntil(first.plus(INTERVAL));
         double cpu = ProcUsage.cpuSeconds(node.pid()) - before;
+        sleepUntil(first.plus(INTERVAL).plus(SETTLE));
+        String[] heap = node.ask("heap", COMMAND_TIMEOUT).split(" ");
         report.cycle(ScaleReport.Phase.of(cpu / INTERVAL.toSeconds(), Long.parseLong(heap[0])))
             .cycleGcMillis(Long.parseLong(heap[1]));
         sleepUntil(first.plus(INTERVAL).plus(DRAIN));

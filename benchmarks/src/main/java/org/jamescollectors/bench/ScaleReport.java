@@ -61,7 +61,7 @@ final class ScaleReport {
             + row("James heap after full GC, no collector", mebibytes(figures.none.heapBytes))
             + row("James heap after full GC, " + count() + " idle collectors",
                 mebibytes(figures.idle.heapBytes))
-            + row("James heap after full GC, halfway through the cycle",
+            + row("James heap after full GC, during a cycle (the next one's start)",
                 mebibytes(figures.cycle.heapBytes) + " (that collection paused James "
                     + figures.cycleGcMillis + " ms)")
             + row("Heap per idle collector", heapPerCollector() + " B")
