@@ -260,13 +260,23 @@ public final class CollectionScheduler implements AutoCloseable {
         return started;
     }
 
+    /**
+     * Performs the run, then wakes the scheduler for the slot it frees. Not after a crash: the
+     * collector may still be due (its next run unwritten), and would be started again at once,
+     * over and over; the next regular look, within a second, starts it instead.
+     */
     private void execute(Collector collector, Run started, String host, String account) {
+        boolean crashed = false;
         try {
             runner.run(collector, started);
         } catch (RuntimeException e) {
+            crashed = true;
             LOGGER.error("Collector {} run crashed: {}", collector.id(), e.toString(), e);
         } finally {
             cleanUp(collector.id(), host, account);
+        }
+        if (!crashed) {
+            wakeUp();
         }
     }
 
@@ -278,7 +288,6 @@ public final class CollectionScheduler implements AutoCloseable {
             busyAccounts.remove(account);
             sessionsPerHost.get(host).decrementAndGet();
             running.remove(id);
-            wakeUp();
         }
     }
 

@@ -230,6 +230,18 @@ class CollectionSchedulerTest {
             .isLessThan(Duration.ofMillis(250));
     }
 
+    @Test
+    void crashingRunShouldBeStartedAgainAtMostOnceASecond() throws Exception {
+        nodeOneStores.collectors().create(collector("crashing", account("h")));
+        CrashingRuns runs = new CrashingRuns(nodeOneStores);
+        CollectionScheduler scheduler = open(scheduler(nodeOneStores, runs, "node-1", 2));
+
+        scheduler.start();
+        Thread.sleep(2500);
+
+        assertThat(runs.attempts()).isBetween(1, 4);
+    }
+
     private CollectionScheduler scheduler(Stores stores, CollectorRuns runs, String node,
                                           int concurrency) throws Exception {
         CollectorsConfiguration configuration = CollectorsConfiguration.fromMap(Map.of(
@@ -254,6 +266,33 @@ class CollectionSchedulerTest {
     private <T extends AutoCloseable> T open(T closeable) {
         opened.add(closeable);
         return closeable;
+    }
+
+    /** Runs that crash before writing the collector's next run, which stays due. */
+    private static final class CrashingRuns implements CollectorRuns {
+        private final Stores stores;
+        private final AtomicInteger attempts = new AtomicInteger();
+
+        CrashingRuns(Stores stores) {
+            this.stores = stores;
+        }
+
+        @Override
+        public Run start(Collector collector, Run.Trigger trigger) {
+            Run run = Run.started(RunId.random(), collector.id(), trigger, Instant.now());
+            stores.runs().save(run);
+            return run;
+        }
+
+        @Override
+        public Run run(Collector collector, Run started) {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("a defect in the run");
+        }
+
+        int attempts() {
+            return attempts.get();
+        }
     }
 
     /** Records runs on every node; a run pushes the collector's next run an hour ahead. */
