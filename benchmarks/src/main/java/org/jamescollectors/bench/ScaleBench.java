@@ -135,6 +135,7 @@ public final class ScaleBench {
         double before = ProcUsage.cpuSeconds(node.pid());
         sleepUntil(first.plus(INTERVAL));
         double cpu = ProcUsage.cpuSeconds(node.pid()) - before;
+        report.loadAverage(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         sleepUntil(first.plus(INTERVAL).plus(SETTLE));
         String[] heap = node.ask("heap", COMMAND_TIMEOUT).split(" ");
         report.cycle(ScaleReport.Phase.of(cpu / INTERVAL.toSeconds(), Long.parseLong(heap[0])))

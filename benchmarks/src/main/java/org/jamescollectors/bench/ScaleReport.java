@@ -37,14 +37,15 @@ final class ScaleReport {
 
     String markdown() {
         return ScaleBench.TITLE + "\n\n"
-            + "Produced by `./bench --scale` on "
+            + "Measured by `./bench --scale` on "
             + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME) + " ("
             + Runtime.getRuntime().availableProcessors() + " cores). "
-            + ScaleBench.COLLECTORS + " collectors on one James node, each on its own POP3 "
+            + count() + " collectors on one James node, each on its own POP3 "
             + "account (implicit TLS) of one private Dovecot on 127.0.0.1, all due once in a "
             + "`collection.interval` of " + ScaleBench.INTERVAL.toMinutes() + " minutes, spread "
             + "evenly over it. Capacity: `collection.concurrency` " + ScaleBench.CONCURRENCY
-            + ", `collection.perHostConcurrency` " + ScaleBench.PER_HOST + ".\n\n"
+            + ", `collection.perHostConcurrency` " + ScaleBench.PER_HOST + ". The machine's "
+            + "load average (1 min) as the cycle ended: " + figures.loadAverage + ".\n\n"
             + table() + "\n" + verdicts() + "\n" + method();
     }
 
@@ -133,7 +134,10 @@ final class ScaleReport {
             + " under way on average; " + ScaleBench.CONCURRENCY
             + " slots leave room for bursts and slow logins. `perHostConcurrency` equals "
             + "`concurrency` because the one Dovecot stands for every provider a real node "
-            + "would reach.\n";
+            + "would reach.\n"
+            + "- Dovecot keeps its login and POP3 processes for many sessions (its "
+            + "high-performance mode, `DovecotServer.startPooled`): with a new process per "
+            + "connection, the runs mostly waited for its TLS handshake.\n";
     }
 
     private long heapPerCollector() {
@@ -173,6 +177,7 @@ final class ScaleReport {
         private Phase cycle;
         private long cycleGcMillis;
         private long halfHeap;
+        private String loadAverage = "?";
         private long createMillis;
         private int scheduledLate;
         private ScaleRuns runs;
@@ -189,6 +194,11 @@ final class ScaleReport {
 
         Builder cycle(Phase phase) {
             this.cycle = phase;
+            return this;
+        }
+
+        Builder loadAverage(String value) {
+            this.loadAverage = value;
             return this;
         }
 
