@@ -34,7 +34,8 @@ public final class Bench {
     private static final MessageSet.Size FULL_SIZE = MessageSet.Size.of(1800, 180, 10);
     private static final MessageSet.Size QUICK_SIZE = MessageSet.Size.of(20, 2, 0);
     private static final String CHART = "docs/benchmarks.png";
-    private static final String LARGE = "benchmarks/target/bench-large.md";
+    private static final String LARGE_SECTION = "benchmarks/target/bench-large.md";
+    private static final String SCALE_SECTION = "benchmarks/target/bench-scale.md";
 
     private final Path root;
     private final String mode;
@@ -49,7 +50,10 @@ public final class Bench {
         String mode = args.length > 0 ? args[0] : "";
         Path root = Paths.get("").toAbsolutePath();
         if ("--large".equals(mode)) {
-            large(root);
+            System.exit(only(root, LargeMessageBench::measure, LARGE_SECTION));
+        }
+        if ("--scale".equals(mode)) {
+            System.exit(only(root, ScaleBench::run, SCALE_SECTION));
         }
         if (!DovecotServer.isInstalled() || !Files.isExecutable(Contenders.FETCHMAIL)
             || !Files.isExecutable(External.TIME)) {
@@ -67,24 +71,29 @@ public final class Bench {
         System.exit(0);
     }
 
-    /** Only the memory benchmark: prints its section and writes it to {@value #LARGE}. */
-    private static void large(Path root) {
+    /** A part measured apart from the race, returning its section of BENCHMARKS.md. */
+    private interface Part {
+        String measure(Path root) throws Exception;
+    }
+
+    /** Only that part: prints its section and writes it to {@code file}; the exit status. */
+    private static int only(Path root, Part part, String file) {
         if (!DovecotServer.isInstalled()) {
-            System.err.println("bench: needs dovecot-imapd, dovecot-pop3d and openssl "
-                + "(Debian packages)");
-            System.exit(2);
+            System.err.println("bench: needs dovecot-imapd, dovecot-pop3d and openssl (Debian "
+                + "packages)");
+            return 2;
         }
         try {
-            String section = LargeMessageBench.measure(root);
+            String section = part.measure(root);
             System.out.println();
             System.out.println(section);
-            Files.writeString(root.resolve(LARGE), section, StandardCharsets.UTF_8);
-            LOGGER.info("Wrote {}", LARGE);
+            Files.writeString(root.resolve(file), section, StandardCharsets.UTF_8);
+            LOGGER.info("Wrote {}", file);
+            return 0;
         } catch (Exception e) {
-            LOGGER.error("The memory benchmark failed", e);
-            System.exit(1);
+            LOGGER.error("The benchmark failed", e);
+            return 1;
         }
-        System.exit(0);
     }
 
     private void run() throws Exception {
@@ -105,7 +114,11 @@ public final class Bench {
             Report report = Report.of(results);
             System.out.println();
             System.out.println(report.text());
-            write(report, described);
+            List<String> sections = "--quick".equals(mode) ? List.of()
+                : List.of(part("memory", LargeMessageBench::measure),
+                    part("scale", ScaleBench::run));
+            sections.forEach(System.out::println);
+            write(report, described, sections);
         } finally {
             deleteTree(scratch);
         }
@@ -187,13 +200,25 @@ public final class Bench {
             corpus.map(List::size).orElse(0), size);
     }
 
-    private void write(Report report, String described) throws Exception {
+    /** The part's section, or one saying that it failed and why. */
+    private String part(String name, Part part) {
+        LOGGER.info("Measuring {}...", name);
+        try {
+            return part.measure(root);
+        } catch (Exception e) {
+            LOGGER.error("The {} benchmark failed", name, e);
+            return "## The " + name + " benchmark failed\n\n`" + e + "`\n";
+        }
+    }
+
+    private void write(Report report, String described, List<String> sections)
+        throws Exception {
         Path chart = root.resolve(CHART);
         Files.createDirectories(chart.getParent());
         Chart.draw(report.results(), "Moving the same " + described.replaceAll(":.*", "")
             + " into James (" + ZonedDateTime.now().toLocalDate() + ")", chart);
         Files.writeString(root.resolve("BENCHMARKS.md"), Markdown.render(report, described,
-            ("./bench " + mode).trim(), CHART, Machine.describe(),
+            ("./bench " + mode).trim(), CHART, sections, Machine.describe(),
             ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)),
             StandardCharsets.UTF_8);
         LOGGER.info("Wrote BENCHMARKS.md and {}", CHART);

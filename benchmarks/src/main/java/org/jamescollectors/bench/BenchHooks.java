@@ -70,6 +70,14 @@ public final class BenchHooks implements UserDefinedStartable {
         return current;
     }
 
+    Stores stores() {
+        return stores;
+    }
+
+    SecretCipher cipher() {
+        return cipher;
+    }
+
     /** A collector whose scheduled run is a day away: it runs when the harness asks. */
     Collector createCollector(String owner, RemoteAccount account, String password,
                               Optional<String> targetFolder) throws Exception {

@@ -1,15 +1,21 @@
 package org.jamescollectors.bench;
 
+import java.util.List;
+
 /** BENCHMARKS.md: the table, the ratios, the chart, how it was measured and on what. */
 final class Markdown {
     private Markdown() {
     }
 
     static String render(Report report, String described, String command, String chart,
-                         String machine, String date) {
+                         List<String> sections, String machine, String date) {
         return "# Benchmarks\n\n"
-            + "Produced by `" + command + "` on " + date + ", in one run on one machine (below).\n"
-            + "Every contender moves the same message set from its own fresh account on a local\n"
+            + "Produced by `" + command + "` on " + date + ", in one run on one machine (below):\n"
+            + "the race against fetchmail and getmail"
+            + (sections.isEmpty() ? "" : ", then memory and scale (their sections follow it)")
+            + ".\n"
+            + "In the race, every contender moves the same message set from its own fresh account"
+            + " on a local\n"
             + "Dovecot (implicit TLS, 127.0.0.1) into a fresh user of one James memory server\n"
             + "with the plugin (`./run`'s heap and collector, full JIT), one at a time.\n\n"
             + "Message set: " + described + ".\n\n"
@@ -42,6 +48,8 @@ final class Markdown {
             + "- Our collector: *pipeline* delivers through James' mailet container into INBOX;\n"
             + "  *into a folder* sets the collector's target folder `" + Contenders.TARGET_FOLDER
             + "`.\n\n"
+            + sections.stream().map(section -> section.strip() + "\n\n")
+                .reduce("", String::concat)
             + "## Machine\n\n```\n" + machine + "```\n";
     }
 }

@@ -28,11 +28,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts due collectors on this node. Once a second it asks the store for collectors that are due
- * and not leased, claims each through the shared database (so two nodes never run one collector at
- * once) and runs it on a bounded worker pool, at most one session per remote account and a bounded
- * number per remote host. Its cost between runs is one indexed query per tick, whatever the number
- * of idle collectors.
+ * Starts due collectors on this node. It asks the store for collectors that are due and not
+ * leased, claims each through the shared database (so two nodes never run one collector at once)
+ * and runs it on a bounded worker pool, at most one session per remote account and a bounded
+ * number per remote host. It looks again when the next collector falls due, when a run ends (a
+ * slot is free) and at least once a second (collectors created or changed elsewhere, other
+ * nodes' leases, suspension). Its cost between runs is one indexed query a second, whatever the
+ * number of idle collectors.
  */
 public final class CollectionScheduler implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(CollectionScheduler.class);
@@ -51,8 +53,12 @@ public final class CollectionScheduler implements AutoCloseable {
     private final Map<String, AtomicInteger> sessionsPerHost = new ConcurrentHashMap<>();
     private final Map<String, CollectorId> busyAccounts = new ConcurrentHashMap<>();
     private volatile boolean suspended;
+    private volatile boolean closed;
     private volatile Instant lastTick = Instant.EPOCH;
     private Instant lastRenewal = Instant.EPOCH;
+    private Instant lastSuspensionRead = Instant.EPOCH;
+    private final Object wakeUp = new Object();
+    private boolean wakeUpRequested;
 
     public CollectionScheduler(Stores stores, CollectorRuns runner,
                                CollectorsConfiguration configuration, Clock clock, String nodeId) {
@@ -66,9 +72,9 @@ public final class CollectionScheduler implements AutoCloseable {
         this.ticker = Executors.newSingleThreadScheduledExecutor(threads("collector-scheduler"));
     }
 
-    /** Begins ticking. */
+    /** Begins looking for due collectors, on a thread of its own. */
     public void start() {
-        ticker.scheduleWithFixedDelay(this::tickSafely, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        ticker.execute(this::loop);
         LOGGER.info("Collector scheduler started: node={} concurrency={} perHost={} interval={}",
             nodeId, configuration.concurrency(), configuration.perHostConcurrency(),
             configuration.interval());
@@ -87,6 +93,7 @@ public final class CollectionScheduler implements AutoCloseable {
     public void resume() {
         stores.metadata().put(SUSPENDED, "false");
         suspended = false;
+        wakeUp();
         LOGGER.info("Collection resumed by the operator");
     }
 
@@ -131,29 +138,89 @@ public final class CollectionScheduler implements AutoCloseable {
             .flatMap(collector -> launch(collector, Run.Trigger.USER, now));
     }
 
-    private void tickSafely() {
-        try {
-            tick();
-        } catch (RuntimeException e) {
-            LOGGER.error("Collector scheduler tick failed: {}", e.toString(), e);
+    private void loop() {
+        while (!closed && !Thread.currentThread().isInterrupted()) {
+            try {
+                sleepUntil(tickSafely());
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 
-    void tick() {
+    private Instant tickSafely() {
+        try {
+            return tick();
+        } catch (RuntimeException e) {
+            if (closed) {
+                LOGGER.debug("Collector scheduler tick ended by the shutdown", e);
+            } else {
+                LOGGER.error("Collector scheduler tick failed: {}", e.toString(), e);
+            }
+            return clock.instant().plus(TICK);
+        }
+    }
+
+    /**
+     * Starts what is due and returns when to look again: when the next collector falls due, at
+     * once when there may be more due than one query returned, at the latest in a second.
+     */
+    Instant tick() {
         Instant now = clock.instant();
         lastTick = now;
         renewLeases(now);
-        suspended = stores.metadata().get(SUSPENDED).map(Boolean::parseBoolean).orElse(false);
+        readSuspension(now);
+        Instant latest = now.plus(TICK);
         int free = configuration.concurrency() - running.size();
         if (suspended || free <= 0) {
+            return latest;
+        }
+        int limit = free * 2;
+        List<Collector> soon = stores.collectors().findDue(latest, limit);
+        boolean launched = false;
+        for (Collector collector : soon) {
+            if (collector.nextRunAt().isAfter(now)) {
+                return collector.nextRunAt();
+            }
+            if (running.size() >= configuration.concurrency()) {
+                return latest;
+            }
+            launched |= launch(collector, Run.Trigger.SCHEDULE, now).isPresent();
+        }
+        return soon.size() == limit && launched ? now : latest;
+    }
+
+    /** Reads the operator's switch from the store, at most once a second. */
+    private void readSuspension(Instant now) {
+        if (now.isBefore(lastSuspensionRead.plus(TICK))) {
             return;
         }
-        List<Collector> due = stores.collectors().findDue(now, free * 2);
-        for (Collector collector : due) {
-            if (running.size() >= configuration.concurrency()) {
-                return;
+        lastSuspensionRead = now;
+        suspended = stores.metadata().get(SUSPENDED).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    /**
+     * Waits until the instant by this scheduler's clock, or until woken, but never more than a
+     * second of real time (whatever the clock does).
+     */
+    private void sleepUntil(Instant next) throws InterruptedException {
+        long nanos = Math.min(Duration.between(clock.instant(), next).toNanos(), TICK.toNanos());
+        long deadline = System.nanoTime() + nanos;
+        synchronized (wakeUp) {
+            long left = nanos;
+            while (!wakeUpRequested && left > 0) {
+                TimeUnit.NANOSECONDS.timedWait(wakeUp, left);
+                left = deadline - System.nanoTime();
             }
-            launch(collector, Run.Trigger.SCHEDULE, now);
+            wakeUpRequested = false;
+        }
+    }
+
+    /** Makes the scheduler look for due collectors now (a slot is free, collection resumed). */
+    private void wakeUp() {
+        synchronized (wakeUp) {
+            wakeUpRequested = true;
+            wakeUp.notifyAll();
         }
     }
 
@@ -193,13 +260,23 @@ public final class CollectionScheduler implements AutoCloseable {
         return started;
     }
 
+    /**
+     * Performs the run, then wakes the scheduler for the slot it frees. Not after a crash: the
+     * collector may still be due (its next run unwritten), and would be started again at once,
+     * over and over; the next regular look, within a second, starts it instead.
+     */
     private void execute(Collector collector, Run started, String host, String account) {
+        boolean crashed = false;
         try {
             runner.run(collector, started);
         } catch (RuntimeException e) {
+            crashed = true;
             LOGGER.error("Collector {} run crashed: {}", collector.id(), e.toString(), e);
         } finally {
             cleanUp(collector.id(), host, account);
+        }
+        if (!crashed) {
+            wakeUp();
         }
     }
 
@@ -257,6 +334,7 @@ public final class CollectionScheduler implements AutoCloseable {
     /** Stops ticking and waits a little for runs under way; their leases are given back. */
     @Override
     public void close() {
+        closed = true;
         ticker.shutdownNow();
         workers.shutdown();
         try {

@@ -154,6 +154,94 @@ class CollectionSchedulerTest {
         assertThat(runs.total()).isEqualTo(1);
     }
 
+    @Test
+    void dueCollectorsShouldStartWithinMillisecondsOfTheirDueTimes() throws Exception {
+        Instant now = Instant.now();
+        List<Instant> dueTimes = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Instant due = now.plusMillis(1300 + 370L * i);
+            dueTimes.add(due);
+            nodeOneStores.collectors().create(collector("due-" + i, account("host" + i))
+                .toBuilder().nextRunAt(due).build());
+        }
+        RecordingRuns runs = new RecordingRuns(nodeOneStores, Duration.ZERO);
+        CollectionScheduler scheduler = open(scheduler(nodeOneStores, runs, "node-1", 2));
+
+        scheduler.start();
+        runs.awaitRuns(6, Duration.ofSeconds(15));
+
+        assertThat(runs.startTimes()).hasSize(6);
+        for (int i = 0; i < 6; i++) {
+            assertThat(Duration.between(dueTimes.get(i), runs.startTimes().get(i)))
+                .isBetween(Duration.ZERO, Duration.ofMillis(250));
+        }
+    }
+
+    @Test
+    void endedRunShouldLetTheNextDueCollectorStartAtOnce() throws Exception {
+        nodeOneStores.collectors().create(collector("first", account("one")));
+        nodeOneStores.collectors().create(collector("second", account("two")));
+        RecordingRuns runs = new RecordingRuns(nodeOneStores, Duration.ofMillis(300));
+        CollectionScheduler scheduler = open(scheduler(nodeOneStores, runs, "node-1", 1));
+
+        scheduler.start();
+        runs.awaitRuns(2, Duration.ofSeconds(15));
+
+        assertThat(runs.startTimes()).hasSize(2);
+        assertThat(runs.endTimes()).hasSize(2);
+        assertThat(Duration.between(runs.endTimes().get(0), runs.startTimes().get(1)))
+            .isLessThan(Duration.ofMillis(250));
+    }
+
+    @Test
+    void manyDueCollectorsShouldAllStartWithinASecondWhenRunsAreShort() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            nodeOneStores.collectors().create(collector("short-" + i, account("host" + i)));
+        }
+        RecordingRuns runs = new RecordingRuns(nodeOneStores, Duration.ofMillis(10));
+        CollectionScheduler scheduler = open(scheduler(nodeOneStores, runs, "node-1", 4));
+        Instant start = Instant.now();
+
+        scheduler.start();
+        runs.awaitRuns(40, Duration.ofSeconds(20));
+
+        assertThat(runs.total()).isEqualTo(40);
+        assertThat(runs.startTimes().get(39)).isBefore(start.plusSeconds(1));
+        assertThat(runs.overlaps()).isZero();
+    }
+
+    @Test
+    void resumingShouldStartDueCollectorsAtOnce() throws Exception {
+        RecordingRuns runs = new RecordingRuns(nodeOneStores, Duration.ZERO);
+        CollectionScheduler scheduler = open(scheduler(nodeOneStores, runs, "node-1", 2));
+        scheduler.suspend();
+        nodeOneStores.collectors().create(collector("held", account("h")));
+        scheduler.start();
+        Thread.sleep(1500);
+        int runsWhileSuspended = runs.total();
+        Instant resumed = Instant.now();
+
+        scheduler.resume();
+        runs.awaitRuns(1, Duration.ofSeconds(10));
+
+        assertThat(runsWhileSuspended).isZero();
+        assertThat(runs.startTimes()).hasSize(1);
+        assertThat(Duration.between(resumed, runs.startTimes().get(0)))
+            .isLessThan(Duration.ofMillis(250));
+    }
+
+    @Test
+    void crashingRunShouldBeStartedAgainAtMostOnceASecond() throws Exception {
+        nodeOneStores.collectors().create(collector("crashing", account("h")));
+        CrashingRuns runs = new CrashingRuns(nodeOneStores);
+        CollectionScheduler scheduler = open(scheduler(nodeOneStores, runs, "node-1", 2));
+
+        scheduler.start();
+        Thread.sleep(2500);
+
+        assertThat(runs.attempts()).isBetween(1, 4);
+    }
+
     private CollectionScheduler scheduler(Stores stores, CollectorRuns runs, String node,
                                           int concurrency) throws Exception {
         CollectorsConfiguration configuration = CollectorsConfiguration.fromMap(Map.of(
@@ -178,6 +266,33 @@ class CollectionSchedulerTest {
     private <T extends AutoCloseable> T open(T closeable) {
         opened.add(closeable);
         return closeable;
+    }
+
+    /** Runs that crash before writing the collector's next run, which stays due. */
+    private static final class CrashingRuns implements CollectorRuns {
+        private final Stores stores;
+        private final AtomicInteger attempts = new AtomicInteger();
+
+        CrashingRuns(Stores stores) {
+            this.stores = stores;
+        }
+
+        @Override
+        public Run start(Collector collector, Run.Trigger trigger) {
+            Run run = Run.started(RunId.random(), collector.id(), trigger, Instant.now());
+            stores.runs().save(run);
+            return run;
+        }
+
+        @Override
+        public Run run(Collector collector, Run started) {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("a defect in the run");
+        }
+
+        int attempts() {
+            return attempts.get();
+        }
     }
 
     /** Records runs on every node; a run pushes the collector's next run an hour ahead. */
@@ -212,6 +327,7 @@ class CollectionSchedulerTest {
 
         @Override
         public Run run(Collector collector, Run started) {
+            shared.starts.add(Instant.now());
             String host = collector.account().host();
             String account = collector.account().username() + "@" + host;
             if (!shared.activeCollectors.add(collector.id())) {
@@ -232,6 +348,7 @@ class CollectionSchedulerTest {
                     Optional.empty());
                 stores.runs().save(finished);
                 shared.record(collector.id(), node);
+                shared.ends.add(Instant.now());
                 return finished;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -252,6 +369,24 @@ class CollectionSchedulerTest {
 
         int total() {
             return shared.runs.values().stream().mapToInt(List::size).sum();
+        }
+
+        /** When each run began, in order. */
+        List<Instant> startTimes() {
+            return sorted(shared.starts);
+        }
+
+        /** When each run had ended, in order. */
+        List<Instant> endTimes() {
+            return sorted(shared.ends);
+        }
+
+        private static List<Instant> sorted(List<Instant> instants) {
+            synchronized (instants) {
+                List<Instant> copy = new ArrayList<>(instants);
+                Collections.sort(copy);
+                return copy;
+            }
         }
 
         int overlaps() {
@@ -286,6 +421,8 @@ class CollectionSchedulerTest {
         final AtomicInteger accountOverlaps = new AtomicInteger();
         final Map<CollectorId, List<String>> runs = new ConcurrentHashMap<>();
         final Set<String> nodesSeen = ConcurrentHashMap.newKeySet();
+        final List<Instant> starts = Collections.synchronizedList(new ArrayList<>());
+        final List<Instant> ends = Collections.synchronizedList(new ArrayList<>());
 
         void record(CollectorId id, String node) {
             runs.computeIfAbsent(id, i -> Collections.synchronizedList(new ArrayList<>()))

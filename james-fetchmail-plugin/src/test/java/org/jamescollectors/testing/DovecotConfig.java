@@ -10,8 +10,8 @@ final class DovecotConfig {
     private DovecotConfig() {
     }
 
-    static String render(Path root, boolean asRoot, int imap, int imaps, int pop3, int pop3s)
-        throws IOException {
+    static String render(Path root, boolean asRoot, int imap, int imaps, int pop3, int pop3s,
+                         boolean pooled) throws IOException {
         return String.join("\n",
             "# Private Dovecot instance for tests: nothing from /etc/dovecot is included.",
             "instance_name = dovecot-test-" + imap,
@@ -48,12 +48,16 @@ final class DovecotConfig {
             listener("imap", imap, false),
             listener("imaps", imaps, true),
             chroot(asRoot),
+            pooledLogin(pooled),
             "}",
             "service pop3-login {",
             listener("pop3", pop3, false),
             listener("pop3s", pop3s, true),
             chroot(asRoot),
+            pooledLogin(pooled),
             "}",
+            pooledSessions(pooled, "imap"),
+            pooledSessions(pooled, "pop3"),
             "# no growing delay after the wrong-password tests (Dovecot's auth penalty)",
             "service anvil {",
             "  unix_listener anvil-auth-penalty {",
@@ -72,6 +76,22 @@ final class DovecotConfig {
     private static String listener(String name, int port, boolean ssl) {
         return "  inet_listener " + name + " {\n    address = 127.0.0.1\n    port = " + port
             + (ssl ? "\n    ssl = yes" : "") + "\n  }";
+    }
+
+    /** Login processes that serve many connections each, two of them ready. */
+    private static String pooledLogin(boolean pooled) {
+        return pooled ? "  service_count = 0\n  process_min_avail = 2" : "";
+    }
+
+    /**
+     * Mail processes that serve a hundred sessions each in turn (every user has the same uid),
+     * four of them ready.
+     */
+    private static String pooledSessions(boolean pooled, String service) {
+        if (!pooled) {
+            return "";
+        }
+        return "service " + service + " {\n  service_count = 100\n  process_min_avail = 4\n}";
     }
 
     /** Without root, Dovecot cannot chroot its login processes. */

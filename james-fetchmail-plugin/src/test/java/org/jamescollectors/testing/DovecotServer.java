@@ -61,14 +61,16 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
     private final int imapsPort;
     private final int pop3Port;
     private final int pop3sPort;
+    private final boolean pooled;
     private final Map<String, Path> maildirs = new ConcurrentHashMap<>();
     private Process process;
 
     private DovecotServer(Path root, boolean asRoot, List<Integer> ports,
-                          CertificateValidity validity) {
+                          CertificateValidity validity, boolean pooled) {
         this.root = root;
         this.validity = validity;
         this.asRoot = asRoot;
+        this.pooled = pooled;
         this.imapPort = ports.get(0);
         this.imapsPort = ports.get(1);
         this.pop3Port = ports.get(2);
@@ -83,15 +85,30 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
 
     /** Writes the configuration, starts Dovecot in the foreground and waits for its banners. */
     public static DovecotServer start() throws Exception {
-        return start(CertificateValidity.current());
+        return start(CertificateValidity.current(), false);
     }
 
     /** The same, its certificate valid only when {@code validity} says. */
     public static DovecotServer start(CertificateValidity validity) throws Exception {
+        return start(validity, false);
+    }
+
+    /**
+     * As {@link #start()}, for many short sessions a second (thousands of accounts each logging
+     * in once in a while): each login process serves many connections and each POP3 or IMAP
+     * process many sessions in turn (Dovecot's high-performance mode), a few of each kept
+     * ready, instead of a new process per connection and per session.
+     */
+    public static DovecotServer startPooled() throws Exception {
+        return start(CertificateValidity.current(), true);
+    }
+
+    private static DovecotServer start(CertificateValidity validity, boolean pooled)
+        throws Exception {
         Path root = Files.createTempDirectory("dovecot-test-");
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
         boolean asRoot = "root".equals(System.getProperty("user.name"));
-        DovecotServer server = new DovecotServer(root, asRoot, freePorts(4), validity);
+        DovecotServer server = new DovecotServer(root, asRoot, freePorts(4), validity, pooled);
         try {
             server.prepare();
             server.launch();
@@ -113,7 +130,7 @@ public final class DovecotServer implements RemoteMailbox, AutoCloseable {
         }
         makeCertificate();
         Files.writeString(config(), DovecotConfig.render(root, asRoot, imapPort, imapsPort,
-            pop3Port, pop3sPort));
+            pop3Port, pop3sPort, pooled));
     }
 
     /**
