@@ -24,7 +24,7 @@ final class Markdown {
             + "## Our collector against the peers and the limits\n\n"
             + report.ratioLines().stream().map(line -> "- " + line + "\n")
                 .reduce("", String::concat)
-            + "\nWhere our collector's time goes, and why it misses the target on this machine:\n"
+            + "\nWhere our collector's time goes, and what made it fast enough:\n"
             + "[`docs/benchmarks-profile.md`](docs/benchmarks-profile.md).\n"
             + "\n![messages per second](" + chart + ")\n\n"
             + "## How it is measured\n\n"
