@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -155,25 +156,14 @@ class CrashSafetyTest {
     }
 
     private static MessageDelivery crashingAfterDelivery(MessageDelivery real) {
-        return new MessageDelivery() {
-            private int delivered;
-
-            @Override
-            public DeliveryOutcome deliver(org.jamescollectors.delivery.CollectedMessage message) {
-                DeliveryOutcome outcome = real.deliver(message);
-                if (++delivered == CRASH_AT_MESSAGE) {
-                    throw new SimulatedCrash("after delivery");
-                }
-                return outcome;
+        AtomicInteger delivered = new AtomicInteger();
+        return TestRunners.around(real, (message, james) -> {
+            DeliveryOutcome outcome = james.deliver(message);
+            if (delivered.incrementAndGet() == CRASH_AT_MESSAGE) {
+                throw new SimulatedCrash("after delivery");
             }
-
-            @Override
-            public boolean alreadyDelivered(Username owner,
-                                            org.jamescollectors.collect.CollectorId id,
-                                            String key) {
-                return real.alreadyDelivered(owner, id, key);
-            }
-        };
+            return outcome;
+        });
     }
 
     private static Map<String, Integer> subjectCounts(GuiceJamesServer james, String owner)

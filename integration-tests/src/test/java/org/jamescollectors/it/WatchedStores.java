@@ -2,7 +2,6 @@ package org.jamescollectors.it;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jamescollectors.collect.CollectorId;
@@ -12,6 +11,7 @@ import org.jamescollectors.store.FetchStateStore.Status;
 import org.jamescollectors.store.RunStore;
 import org.jamescollectors.store.StoreMetadata;
 import org.jamescollectors.store.Stores;
+import org.jamescollectors.testing.ForwardingFetchStateStore;
 
 /** The real stores, with a watcher told of every fetch-state write right after it is made. */
 final class WatchedStores implements Stores {
@@ -74,45 +74,24 @@ final class WatchedStores implements Stores {
         // the server owns the real stores
     }
 
-    private static final class WatchedFetchStates implements FetchStateStore {
-        private final FetchStateStore delegate;
+    private static final class WatchedFetchStates extends ForwardingFetchStateStore {
         private final Watcher watcher;
 
         WatchedFetchStates(FetchStateStore delegate, Watcher watcher) {
-            this.delegate = delegate;
+            super(delegate);
             this.watcher = watcher;
         }
 
         @Override
-        public Map<String, Status> statuses(CollectorId collector) {
-            return delegate.statuses(collector);
-        }
-
-        @Override
         public void record(CollectorId collector, String messageKey, Status status, Instant at) {
-            delegate.record(collector, messageKey, status, at);
+            super.record(collector, messageKey, status, at);
             watcher.written(collector, Map.of(messageKey, status));
         }
 
         @Override
         public void recordAll(CollectorId collector, Map<String, Status> statuses, Instant at) {
-            delegate.recordAll(collector, statuses, at);
+            super.recordAll(collector, statuses, at);
             watcher.written(collector, statuses);
-        }
-
-        @Override
-        public void forget(CollectorId collector, String messageKey) {
-            delegate.forget(collector, messageKey);
-        }
-
-        @Override
-        public int retainOnly(CollectorId collector, Set<String> stillRemote) {
-            return delegate.retainOnly(collector, stillRemote);
-        }
-
-        @Override
-        public void deleteAll(CollectorId collector) {
-            delegate.deleteAll(collector);
         }
     }
 }

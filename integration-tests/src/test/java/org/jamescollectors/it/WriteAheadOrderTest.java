@@ -14,7 +14,6 @@ import org.apache.james.GuiceJamesServer;
 import org.apache.james.JamesServerExtension;
 import org.apache.james.core.Username;
 import org.jamescollectors.collect.Collector;
-import org.jamescollectors.collect.CollectorId;
 import org.jamescollectors.collect.CollectorRunner;
 import org.jamescollectors.collect.MessageDelivery;
 import org.jamescollectors.collect.Protocol;
@@ -22,7 +21,6 @@ import org.jamescollectors.collect.Retention;
 import org.jamescollectors.collect.Run;
 import org.jamescollectors.collect.Security;
 import org.jamescollectors.config.CollectorsConfiguration;
-import org.jamescollectors.delivery.CollectedMessage;
 import org.jamescollectors.delivery.DeliveryOutcome;
 import org.jamescollectors.store.FetchStateStore.Status;
 import org.jamescollectors.store.Stores;
@@ -65,9 +63,12 @@ class WriteAheadOrderTest {
         TestHooks hooks = TestHooks.current();
         Collector collector = collectorWithMessages(hooks, james, protocol);
         List<String> seenByJames = Collections.synchronizedList(new ArrayList<>());
-        MessageDelivery checking = delivering(TestRunners.delivery(hooks), message ->
-            seenByJames.add(message.messageKey() + "="
-                + hooks.stores().fetchStates().statuses(collector.id()).get(message.messageKey())));
+        MessageDelivery checking = TestRunners.around(TestRunners.delivery(hooks),
+            (message, real) -> {
+                seenByJames.add(message.messageKey() + "=" + hooks.stores().fetchStates()
+                    .statuses(collector.id()).get(message.messageKey()));
+                return real.deliver(message);
+            });
         CollectorRunner runner = TestRunners.runner(hooks, hooks.stores(),
             TestRunners.dovecot(DOVECOT.server()), checking, spool);
 
@@ -95,9 +96,10 @@ class WriteAheadOrderTest {
         });
         List<Map<String, Status>> seenAtEachDelivery = new ArrayList<>();
         // A slow pipeline, so that marks asked for meanwhile have long been written.
-        MessageDelivery slow = delivering(TestRunners.delivery(hooks), message -> {
+        MessageDelivery slow = TestRunners.around(TestRunners.delivery(hooks), (message, real) -> {
             pause();
             seenAtEachDelivery.add(hooks.stores().fetchStates().statuses(collector.id()));
+            return real.deliver(message);
         });
         CollectorRunner runner = TestRunners.runner(hooks, oneDeliveryAtATime(), watched,
             TestRunners.dovecot(DOVECOT.server()), slow, spool);
@@ -123,11 +125,8 @@ class WriteAheadOrderTest {
         Collector collector = collectorWithMessages(hooks, james, protocol);
         AtomicInteger inPipeline = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
-        MessageDelivery counting = new MessageDelivery() {
-            private final MessageDelivery real = TestRunners.delivery(hooks);
-
-            @Override
-            public DeliveryOutcome deliver(CollectedMessage message) {
+        MessageDelivery counting = TestRunners.around(TestRunners.delivery(hooks),
+            (message, real) -> {
                 most.accumulateAndGet(inPipeline.incrementAndGet(), Math::max);
                 pause();
                 try {
@@ -135,13 +134,7 @@ class WriteAheadOrderTest {
                 } finally {
                     inPipeline.decrementAndGet();
                 }
-            }
-
-            @Override
-            public boolean alreadyDelivered(Username owner, CollectorId id, String key) {
-                return real.alreadyDelivered(owner, id, key);
-            }
-        };
+            });
         CollectorRunner runner = TestRunners.runner(hooks, hooks.stores(),
             TestRunners.dovecot(DOVECOT.server()), counting, spool);
 
@@ -160,21 +153,10 @@ class WriteAheadOrderTest {
         throws Exception {
         TestHooks hooks = TestHooks.current();
         Collector collector = collectorWithMessages(hooks, james, protocol);
-        MessageDelivery fullAfterOne = new MessageDelivery() {
-            private final MessageDelivery real = TestRunners.delivery(hooks);
-            private int delivered;
-
-            @Override
-            public DeliveryOutcome deliver(CollectedMessage message) {
-                return ++delivered == 1 ? real.deliver(message)
-                    : DeliveryOutcome.failedOverQuota("the test's mailbox is full");
-            }
-
-            @Override
-            public boolean alreadyDelivered(Username owner, CollectorId id, String key) {
-                return real.alreadyDelivered(owner, id, key);
-            }
-        };
+        AtomicInteger delivered = new AtomicInteger();
+        MessageDelivery fullAfterOne = TestRunners.around(TestRunners.delivery(hooks),
+            (message, real) -> delivered.incrementAndGet() == 1 ? real.deliver(message)
+                : DeliveryOutcome.failedOverQuota("the test's mailbox is full"));
         CollectorRunner runner = TestRunners.runner(hooks, oneDeliveryAtATime(), hooks.stores(),
             TestRunners.dovecot(DOVECOT.server()), fullAfterOne, spool);
 
@@ -190,25 +172,6 @@ class WriteAheadOrderTest {
 
     private static CollectorsConfiguration oneDeliveryAtATime() throws Exception {
         return CollectorsConfiguration.fromMap(Map.of("collection.parallelDeliveries", "1"));
-    }
-
-    private interface BeforeDelivery {
-        void accept(CollectedMessage message);
-    }
-
-    private static MessageDelivery delivering(MessageDelivery real, BeforeDelivery before) {
-        return new MessageDelivery() {
-            @Override
-            public DeliveryOutcome deliver(CollectedMessage message) {
-                before.accept(message);
-                return real.deliver(message);
-            }
-
-            @Override
-            public boolean alreadyDelivered(Username owner, CollectorId id, String key) {
-                return real.alreadyDelivered(owner, id, key);
-            }
-        };
     }
 
     private static void pause() {

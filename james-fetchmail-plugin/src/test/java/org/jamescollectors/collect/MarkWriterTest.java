@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.jamescollectors.store.FetchStateStore;
 import org.jamescollectors.store.FetchStateStore.Status;
 import org.jamescollectors.store.memory.InMemoryStores;
+import org.jamescollectors.testing.ForwardingFetchStateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,12 +92,7 @@ class MarkWriterTest {
 
     /** The in-memory store, noting each batch and running {@code beforeEach} first. */
     private FetchStateStore recording(Runnable beforeEach) {
-        return new FetchStateStore() {
-            @Override
-            public Map<String, Status> statuses(CollectorId collector) {
-                return real.statuses(collector);
-            }
-
+        return new ForwardingFetchStateStore(real) {
             @Override
             public void record(CollectorId collector, String key, Status status, Instant at) {
                 recordAll(collector, Map.of(key, status), at);
@@ -108,22 +103,7 @@ class MarkWriterTest {
                                   Instant at) {
                 batches.add(Map.copyOf(statuses));
                 beforeEach.run();
-                real.recordAll(collector, statuses, at);
-            }
-
-            @Override
-            public void forget(CollectorId collector, String messageKey) {
-                real.forget(collector, messageKey);
-            }
-
-            @Override
-            public int retainOnly(CollectorId collector, Set<String> stillRemote) {
-                return real.retainOnly(collector, stillRemote);
-            }
-
-            @Override
-            public void deleteAll(CollectorId collector) {
-                real.deleteAll(collector);
+                super.recordAll(collector, statuses, at);
             }
         };
     }
