@@ -5,26 +5,23 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jamescollectors.collect.CollectorId;
-import org.jamescollectors.store.CollectorStore;
 import org.jamescollectors.store.FetchStateStore;
 import org.jamescollectors.store.FetchStateStore.Status;
-import org.jamescollectors.store.RunStore;
-import org.jamescollectors.store.StoreMetadata;
 import org.jamescollectors.store.Stores;
 import org.jamescollectors.testing.ForwardingFetchStateStore;
+import org.jamescollectors.testing.ForwardingStores;
 
 /** The real stores, with a watcher told of every fetch-state write right after it is made. */
-final class WatchedStores implements Stores {
+final class WatchedStores extends ForwardingStores {
     /** Told of each write of the fetch state; may throw to cut the run off there. */
     interface Watcher {
         void written(CollectorId collector, Map<String, Status> statuses);
     }
 
-    private final Stores delegate;
     private final FetchStateStore fetchStates;
 
     WatchedStores(Stores delegate, Watcher watcher) {
-        this.delegate = delegate;
+        super(delegate);
         this.fetchStates = new WatchedFetchStates(delegate.fetchStates(), watcher);
     }
 
@@ -40,33 +37,8 @@ final class WatchedStores implements Stores {
     }
 
     @Override
-    public CollectorStore collectors() {
-        return delegate.collectors();
-    }
-
-    @Override
     public FetchStateStore fetchStates() {
         return fetchStates;
-    }
-
-    @Override
-    public RunStore runs() {
-        return delegate.runs();
-    }
-
-    @Override
-    public StoreMetadata metadata() {
-        return delegate.metadata();
-    }
-
-    @Override
-    public void ping() throws Exception {
-        delegate.ping();
-    }
-
-    @Override
-    public String describe() {
-        return delegate.describe();
     }
 
     @Override

@@ -21,11 +21,8 @@ import org.jamescollectors.collect.RunId;
 import org.jamescollectors.collect.Security;
 import org.jamescollectors.config.CollectorsConfiguration;
 import org.jamescollectors.schedule.CollectionScheduler;
-import org.jamescollectors.store.CollectorStore;
-import org.jamescollectors.store.FetchStateStore;
-import org.jamescollectors.store.RunStore;
-import org.jamescollectors.store.StoreMetadata;
 import org.jamescollectors.store.Stores;
+import org.jamescollectors.testing.ForwardingStores;
 import org.jamescollectors.store.memory.InMemoryStores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -170,31 +167,9 @@ class CollectorsHealthCheckTest {
     }
 
     /** The in-memory stores, except that the database does not answer. */
-    private static final class Unreachable implements Stores {
-        private final Stores delegate;
-
+    private static final class Unreachable extends ForwardingStores {
         Unreachable(Stores delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public CollectorStore collectors() {
-            return delegate.collectors();
-        }
-
-        @Override
-        public FetchStateStore fetchStates() {
-            return delegate.fetchStates();
-        }
-
-        @Override
-        public RunStore runs() {
-            return delegate.runs();
-        }
-
-        @Override
-        public StoreMetadata metadata() {
-            return delegate.metadata();
+            super(delegate);
         }
 
         @Override
@@ -205,11 +180,6 @@ class CollectorsHealthCheckTest {
         @Override
         public String describe() {
             return "an unreachable database";
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }
