@@ -56,6 +56,7 @@ public final class CollectorService {
     private final RemoteCheck remoteCheck;
     private final ProviderAssistant providers;
     private final AttemptCounter validations;
+    private final Object[] ownerLocks = newLocks(64);
 
     @Inject
     public CollectorService(Stores stores, SecretCipher cipher, CollectionScheduler scheduler,
@@ -118,7 +119,14 @@ public final class CollectorService {
         checkDuplicates(others, Optional.empty(), edit);
         Password password = edit.newPassword().orElseThrow();
         verify(owner, edit.account(), password);
-        Collector created = save(newCollector(owner, edit, password));
+        Collector created;
+        // Checked again now that the remote login is done: another request of the same owner
+        // may have saved a collector meanwhile.
+        synchronized (lockOf(owner)) {
+            checkAllowance(owner);
+            checkDuplicates(stores.collectors().listByOwner(owner), Optional.empty(), edit);
+            created = save(newCollector(owner, edit, password));
+        }
         LOGGER.info("Collector created: collector={} protocol={} host={}", created.id(),
             created.account().protocol().wireName(), created.account().host());
         return view(created);
@@ -143,7 +151,12 @@ public final class CollectorService {
             Password password = given.isPresent() ? given.get() : storedPassword(current);
             verify(owner, edit.account(), password);
         }
-        Collector updated = store(current, edit, needsCheck);
+        Collector updated;
+        synchronized (lockOf(owner)) {
+            checkDuplicates(stores.collectors().listByOwner(owner), Optional.of(current.id()),
+                edit);
+            updated = store(current, edit, needsCheck);
+        }
         if (!sameMailbox(current.account(), updated.account())) {
             stores.fetchStates().deleteAll(updated.id());
         }
@@ -226,6 +239,24 @@ public final class CollectorService {
         Optional<Boolean> targetExists = collector.targetFolder()
             .map(folder -> folders.exists(collector.owner(), folder));
         return CollectorView.of(collector, lastRun, targetExists);
+    }
+
+    /**
+     * The lock under which an owner's collectors are checked and saved, so that two requests
+     * at once cannot both pass the allowance or the duplicate checks. It holds within one node;
+     * two nodes creating for the same owner at the same instant are not covered.
+     */
+    private Object lockOf(Username owner) {
+        String key = owner.asString().toLowerCase(Locale.ROOT);
+        return ownerLocks[Math.floorMod(key.hashCode(), ownerLocks.length)];
+    }
+
+    private static Object[] newLocks(int count) {
+        Object[] locks = new Object[count];
+        for (int i = 0; i < count; i++) {
+            locks[i] = new Object();
+        }
+        return locks;
     }
 
     private int allowed(Username owner) {

@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import javax.crypto.KeyGenerator;
@@ -225,6 +231,55 @@ class CollectorServiceTest {
         assertThatThrownBy(() -> service.create(BOB, pop3("JEAN", "paul", "other").build()))
             .isInstanceOfSatisfying(CollectorConflictException.class, e ->
                 assertThat(e.code()).isEqualTo("name-taken"));
+    }
+
+    @Test
+    void createsAtOnceShouldKeepTheAllowanceAndOneCollectorPerAccount() throws Exception {
+        startService(Map.of());
+        List<CollectorInput> inputs = List.of(imap("A", "jean", "secret").build(),
+            imap("B", "jean", "secret").build(), imap("C", "paul", "other").build(),
+            pop3("D", "jean", "secret").build(), pop3("E", "paul", "other").build(),
+            pop3("F", "paul", "other").build());
+
+        List<String> outcomes = createAtOnce(BOB, inputs);
+
+        assertThat(stores.collectors().listByOwner(BOB)).hasSize(2);
+        assertThat(outcomes).filteredOn("created"::equals).hasSize(2);
+        assertThat(outcomes).filteredOn(outcome -> !"created".equals(outcome))
+            .allSatisfy(outcome -> assertThat(outcome).isIn("limit-reached", "account-taken"));
+        assertThat(stores.collectors().listByOwner(BOB)).extracting(Collector::account)
+            .doesNotHaveDuplicates();
+    }
+
+    /** Starts every create at the same instant; each outcome is "created" or the refusal. */
+    private List<String> createAtOnce(Username owner, List<CollectorInput> inputs)
+        throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(inputs.size());
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (CollectorInput input : inputs) {
+                results.add(threads.submit(() -> {
+                    start.await();
+                    try {
+                        service.create(owner, input);
+                        return "created";
+                    } catch (CollectorLimitException e) {
+                        return "limit-reached";
+                    } catch (CollectorConflictException e) {
+                        return e.code();
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> result : results) {
+                outcomes.add(result.get(60, TimeUnit.SECONDS));
+            }
+            return outcomes;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
