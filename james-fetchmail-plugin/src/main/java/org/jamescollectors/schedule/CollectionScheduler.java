@@ -124,15 +124,22 @@ public final class CollectionScheduler implements AutoCloseable {
             return Optional.of(stores.runs().find(id, current.id()).orElse(current));
         }
         Optional<Run> last = stores.runs().recent(id, 1).stream().findFirst();
-        if (last.isPresent() && last.get().outcome() == Run.Outcome.RUNNING) {
-            return last;
-        }
         Instant now = clock.instant();
+        if (last.isPresent() && last.get().outcome() == Run.Outcome.RUNNING) {
+            // Under way on another node, or left so by a node that died: only the second lets
+            // its lease be claimed, and the new run then records the old one as interrupted.
+            Optional<Run> started = launchIfActive(id, now);
+            return started.isPresent() ? started : last;
+        }
         Optional<Instant> allowedAt =
             last.map(run -> run.startedAt().plus(configuration.minimumInterval()));
         if (allowedAt.isPresent() && allowedAt.get().isAfter(now)) {
             throw new TooSoonException(Duration.between(now, allowedAt.get()));
         }
+        return launchIfActive(id, now);
+    }
+
+    private Optional<Run> launchIfActive(CollectorId id, Instant now) {
         return stores.collectors().find(id)
             .filter(collector -> collector.state() == CollectorState.ACTIVE)
             .flatMap(collector -> launch(collector, Run.Trigger.USER, now));

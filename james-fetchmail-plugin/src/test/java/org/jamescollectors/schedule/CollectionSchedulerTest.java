@@ -120,6 +120,29 @@ class CollectionSchedulerTest {
     }
 
     @Test
+    void runNowShouldReplaceARunLeftRunningByADeadNodeOnceItsLeaseIsFree() throws Exception {
+        Collector collector = nodeOneStores.collectors().create(collector("left", account("h"))
+            .toBuilder().nextRunAt(Instant.now().plus(Duration.ofHours(1))).build());
+        Instant now = Instant.now();
+        assertThat(nodeOneStores.collectors().claim(collector.id(), "dead-node", now,
+            now.plusSeconds(2))).isTrue();
+        Run left = Run.started(RunId.random(), collector.id(), Run.Trigger.USER, now);
+        nodeOneStores.runs().save(left);
+        RecordingRuns runs = new RecordingRuns(nodeTwoStores, Duration.ZERO);
+        CollectionScheduler survivor = open(scheduler(nodeTwoStores, runs, "node-2", 2));
+
+        Optional<Run> whileLeased = survivor.runNow(collector.id());
+        Thread.sleep(2500);
+        Optional<Run> afterTheLease = survivor.runNow(collector.id());
+        runs.awaitRuns(1, Duration.ofSeconds(10));
+
+        assertThat(whileLeased).map(Run::id).contains(left.id());
+        assertThat(afterTheLease).map(Run::id).isPresent().isNotEqualTo(Optional.of(left.id()));
+        assertThat(nodeTwoStores.runs().find(collector.id(), left.id()))
+            .map(Run::outcome).contains(Run.Outcome.FAILED);
+    }
+
+    @Test
     void runNowShouldBeRateLimitedByTheMinimumInterval() throws Exception {
         Collector collector = nodeOneStores.collectors().create(collector("manual", account("h"))
             .toBuilder().nextRunAt(Instant.now().plus(Duration.ofHours(1))).build());
