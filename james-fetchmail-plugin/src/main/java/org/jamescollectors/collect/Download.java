@@ -70,11 +70,6 @@ final class Download {
         return message;
     }
 
-    /** True once the download has ended, well or not: {@link #file()} will not wait. */
-    boolean isDone() {
-        return file.isDone();
-    }
-
     /**
      * Waits for the download and returns the file, which the caller then owns and deletes; the
      * download's failure, if it failed, is thrown as it was raised.

@@ -14,7 +14,10 @@ import org.jamescollectors.collect.CollectorId;
 public interface FetchStateStore {
     /** Where a remote message stands for one collector. */
     enum Status {
-        /** Handed to James; whether James stored it is not known yet. */
+        /**
+         * Handed to James, or about to be (a run marks a few messages ahead); whether James
+         * stored it is not known, so the next run looks for it in the mailbox first.
+         */
         DELIVERING,
         /** James stored it (or the pipeline ended it on purpose); it may be deleted remotely. */
         COLLECTED
@@ -28,8 +31,8 @@ public interface FetchStateStore {
 
     /**
      * Records the statuses of several messages in one transaction: after a crash, either all of
-     * them are stored or none is. A run writes one message's {@link Status#DELIVERING} together
-     * with the previous message's {@link Status#COLLECTED} this way, one durable commit each.
+     * them are stored or none is. A run writes whatever marks gathered while the previous batch
+     * was being committed this way, "delivering" and "collected" ones alike.
      */
     void recordAll(CollectorId collector, Map<String, Status> statuses, Instant at);
 
